@@ -1,5 +1,5 @@
 # The two commands a new user needs (see README):
-#   make run    install into .venv and start portentry
+#   make run    install into .venv, build the search index, and start portentry
 #   make test   install into .venv (with dev tools) and run ruff, mypy and pytest
 # Each creates .venv/ by itself and reinstalls only when pyproject.toml changes.
 
@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?= sources
 
-.PHONY: run test lint install install-dev clean
+.PHONY: run test lint install install-dev bench-retrieval clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,7 @@ install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
 run: install
+	$(BIN)/portentry index
 	$(BIN)/portentry $(ARGS)
 
 lint: install-dev
@@ -35,6 +36,9 @@ lint: install-dev
 
 test: lint
 	$(BIN)/python -m pytest
+
+bench-retrieval: install-dev
+	$(BIN)/python -m bench.retrieval
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -6,7 +6,16 @@ all layers share. It never reaches the network and never edits a source.
 """
 
 from ._corpus import Corpus, load_corpus, state_filter
-from ._errors import ConfigurationError, OperationalError, PortentryError, SourceError, UsageError
+from ._errors import (
+    ConfigurationError,
+    ModelError,
+    OperationalError,
+    PortentryError,
+    SourceError,
+    StoreError,
+    StoreUnavailableError,
+    UsageError,
+)
 from ._export import TABLE_NAMES, Cell, TableExport, export_table
 from ._records import (
     Article,
@@ -27,7 +36,7 @@ from ._records import (
     ServicePort,
     SourceKind,
 )
-from ._settings import SOURCES_DIR, Settings
+from ._settings import SOURCES_DIR, Settings, enforce_offline
 from ._states import STATES, postal_code, resolve_state
 
 __all__ = [
@@ -44,6 +53,7 @@ __all__ = [
     "CustomsStation",
     "Definition",
     "Holiday",
+    "ModelError",
     "ObservedHoliday",
     "OperationalError",
     "Passage",
@@ -58,8 +68,11 @@ __all__ = [
     "Settings",
     "SourceError",
     "SourceKind",
+    "StoreError",
+    "StoreUnavailableError",
     "TableExport",
     "UsageError",
+    "enforce_offline",
     "export_table",
     "load_corpus",
     "postal_code",

@@ -7,16 +7,22 @@ and ``ui/``) turn them into messages for people. Never raise a bare Exception.
     ├── UsageError                 you used it wrong: fix the call or the setting
     │   └── ConfigurationError     a setting (environment variable) is invalid
     └── OperationalError           it failed while running: data or service trouble
-        └── SourceError            a source document is missing or corrupt
+        ├── SourceError            a source document is missing or corrupt
+        ├── ModelError             the embedding model is missing or not the expected file
+        └── StoreError             the vector store is corrupt, stale or cannot be built
+            └── StoreUnavailableError  the Chroma server cannot be reached
 """
 
 from __future__ import annotations
 
 __all__ = [
     "ConfigurationError",
+    "ModelError",
     "OperationalError",
     "PortentryError",
     "SourceError",
+    "StoreError",
+    "StoreUnavailableError",
     "UsageError",
 ]
 
@@ -39,3 +45,15 @@ class OperationalError(PortentryError):
 
 class SourceError(OperationalError):
     """A source document is missing, unreadable or not the expected file."""
+
+
+class ModelError(OperationalError):
+    """The embedding model cannot be loaded, or its weights are not the expected file."""
+
+
+class StoreError(OperationalError):
+    """The vector store is corrupt or cannot be built; the message says how to recover."""
+
+
+class StoreUnavailableError(StoreError):
+    """The Chroma server at PORTENTRY_CHROMA_URL cannot be reached."""

@@ -2,7 +2,8 @@
 
 Nothing else in portentry reads ``os.environ``: code takes a ``Settings`` (or
 the values it needs) as an argument, so tests pass their own without patching
-the environment.
+the environment. The one write is ``enforce_offline``, which must run before
+any Hugging Face library is imported.
 """
 
 from __future__ import annotations
@@ -11,13 +12,19 @@ import os
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
+
+import platformdirs
 
 from ._errors import ConfigurationError
 
-__all__ = ["SOURCES_DIR", "Settings"]
+__all__ = ["SOURCES_DIR", "Settings", "enforce_offline"]
 
 SOURCES_DIR = Path(__file__).parent / "sources"
 """The documents shipped with portentry and their provenance (``sources.toml``)."""
+
+DATA_DIR = Path(platformdirs.user_data_dir("portentry", appauthor=False))
+"""Default data folder (outside the source tree, so never committed)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,6 +34,18 @@ class Settings:
     sources_dir: Path = SOURCES_DIR
     """PORTENTRY_SOURCES_DIR: a folder with the source texts and a sources.toml
     (default: the copies shipped in corpus/sources)."""
+
+    data_dir: Path = DATA_DIR
+    """PORTENTRY_DATA_DIR: where the index (and later feedback) is kept
+    (default: the user data folder, e.g. ~/.local/share/portentry)."""
+
+    embed_model: str = ""
+    """PORTENTRY_EMBED_MODEL: a local sentence-transformers folder or a model name
+    already in the Hugging Face cache (default: the bundled all-MiniLM-L6-v2)."""
+
+    chroma_url: str = ""
+    """PORTENTRY_CHROMA_URL: http://HOST:PORT of a Chroma server (default: an
+    embedded Chroma in the data folder)."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
@@ -38,4 +57,27 @@ class Settings:
             raise ConfigurationError(
                 f"PORTENTRY_SOURCES_DIR={sources!r} is not a folder; unset it to use the sources shipped with portentry"
             )
-        return cls(sources_dir=sources_dir)
+        data = env.get("PORTENTRY_DATA_DIR", "").strip()
+        url = env.get("PORTENTRY_CHROMA_URL", "").strip().rstrip("/")
+        if url:
+            parts = urlsplit(url)
+            if parts.scheme not in ("http", "https") or not parts.hostname or parts.port is None:
+                raise ConfigurationError(
+                    f"PORTENTRY_CHROMA_URL={url!r} is not of the form http://HOST:PORT; "
+                    "unset it to use the embedded store"
+                )
+        return cls(
+            sources_dir=sources_dir,
+            data_dir=Path(data).expanduser() if data else DATA_DIR,
+            embed_model=env.get("PORTENTRY_EMBED_MODEL", "").strip(),
+            chroma_url=url,
+        )
+
+
+def enforce_offline() -> None:
+    """Keep Hugging Face libraries and Chroma from reaching the network."""
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    os.environ["TRANSFORMERS_OFFLINE"] = "1"
+    os.environ["HF_HUB_DISABLE_TELEMETRY"] = "1"
+    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+    os.environ["ANONYMIZED_TELEMETRY"] = "False"

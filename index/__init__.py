@@ -1,7 +1,28 @@
-"""index: embeddings, the Chroma store and hybrid retrieval over the passages (issue 3).
+"""index: the passages as searchable chunks in Chroma, with hybrid retrieval.
 
-Nothing is exported yet; this package is created so the layout is fixed from
-the start.
+Owns chunking, the embedding model (offline, sha256-checked), the Chroma
+store (embedded or server) and BM25 + dense fusion. It must never download a
+model and never let Chroma's default embedding function run.
 """
 
-__all__: list[str] = []
+from ._chunks import CHUNKING_VERSION, Chunk, chunk_corpus
+from ._embeddings import MINILM_SHA256, IdentifiedEmbeddings, SentenceEmbeddings, embedder_id, load_embedder
+from ._retriever import Hit, Index, Mode, PassageRetriever
+from ._store import COLLECTION, VectorStore
+
+__all__ = [
+    "CHUNKING_VERSION",
+    "COLLECTION",
+    "MINILM_SHA256",
+    "Chunk",
+    "Hit",
+    "IdentifiedEmbeddings",
+    "Index",
+    "Mode",
+    "PassageRetriever",
+    "SentenceEmbeddings",
+    "VectorStore",
+    "chunk_corpus",
+    "embedder_id",
+    "load_embedder",
+]

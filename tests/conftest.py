@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import contextlib
 import ipaddress
+import os
 import shutil
+import signal
 import socket
+import subprocess
+import sys
+import time
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from corpus import SOURCES_DIR, Corpus, load_corpus
+from corpus import SOURCES_DIR, Corpus, Settings, load_corpus
 
 REPO = Path(__file__).resolve().parent.parent
 REGULATION = SOURCES_DIR / "19-cfr-part-101.txt"
@@ -57,3 +65,67 @@ def sources_copy(tmp_path: Path) -> Path:
     target = tmp_path / "sources"
     shutil.copytree(SOURCES_DIR, target)
     return target
+
+
+# ---------------------------------------------------------------- index fixtures
+
+CHROMA = Path(sys.executable).with_name("chroma")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def _wait_for_heartbeat(port: int, proc: subprocess.Popen[bytes], deadline_s: float = 60.0) -> None:
+    started = time.monotonic()
+    while time.monotonic() - started < deadline_s:  # bounded: a server that never starts fails the test
+        if proc.poll() is not None:
+            raise RuntimeError(f"chroma run exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=1) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError("chroma server did not start within 60 s")
+
+
+@contextlib.contextmanager
+def chroma_server(path: Path) -> Iterator[str]:
+    """A real `chroma run` on a free loopback port; stopped by its process id."""
+    port = free_port()
+    proc = subprocess.Popen(
+        [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        _wait_for_heartbeat(port, proc)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        os.kill(proc.pid, signal.SIGTERM)
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            os.kill(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    with chroma_server(tmp_path_factory.mktemp("chroma-server")) as url:
+        yield url
+
+
+def fake_embedder() -> DeterministicFakeEmbedding:
+    """Hash-seeded vectors: deterministic, instant, no model."""
+    return DeterministicFakeEmbedding(size=384)
+
+
+@pytest.fixture(scope="session", params=["embedded", "server"])
+def store_settings(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings for each store mode, each with its own data folder."""
+    data = tmp_path_factory.mktemp(f"data-{request.param}")
+    url = request.getfixturevalue("chroma_url") if request.param == "server" else ""
+    return Settings(data_dir=data, chroma_url=url)

@@ -10,8 +10,9 @@ import argparse
 import csv
 import json
 import sys
+import time
 from collections.abc import Sequence
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from corpus import (
     TABLE_NAMES,
@@ -20,9 +21,13 @@ from corpus import (
     PortentryError,
     Settings,
     TableExport,
+    UsageError,
     export_table,
     load_corpus,
 )
+
+if TYPE_CHECKING:
+    from index import Hit, Index
 
 __all__ = ["main"]
 
@@ -76,6 +81,65 @@ def _sources(_args: argparse.Namespace, out: TextIO) -> None:
     )
 
 
+def _open_index(*, rebuild: bool = False) -> Index:
+    from index import Index  # imports torch and Chroma: only for the commands that search
+
+    return Index.open(Settings.from_env(), rebuild=rebuild)
+
+
+def _index(args: argparse.Namespace, out: TextIO) -> None:
+    started = time.perf_counter()
+    index = _open_index(rebuild=args.rebuild)
+    state = f"built in {time.perf_counter() - started:.1f} s" if index.built else "up to date"
+    from index import embedder_id
+
+    engine = getattr(index.embedder, "engine", "")
+    out.write(
+        f"index {state}: {len(index.chunks)} chunks in {index.store.where}\n"
+        f"model {embedder_id(index.embedder)}{f' ({engine})' if engine else ''}\n"
+    )
+
+
+def _hit_json(hit: Hit) -> dict[str, object]:
+    c = hit.chunk
+    return {
+        "ref": c.ref, "source": c.source, "section": c.section, "title": c.title, "url": c.url,
+        "score": round(hit.score, 6), "text": c.text,
+    }  # fmt: skip
+
+
+def _search(args: argparse.Namespace, out: TextIO) -> None:
+    if args.jsonl == (args.query is not None):
+        raise UsageError("give a QUERY, or --jsonl to read one query per line from standard input")
+    index = _open_index()
+    if args.jsonl:
+        for line in sys.stdin:
+            query = line.rstrip("\n")
+            if not query.strip():
+                continue
+            try:
+                record: dict[str, object] = {
+                    "query": query,
+                    "results": [_hit_json(h) for h in index.search(query, k=args.k)],
+                }
+            except UsageError as exc:
+                record = {"query": query, "results": [], "error": str(exc)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        return
+    hits = index.search(args.query, k=args.k)
+    if args.json:
+        json.dump({"query": args.query, "results": [_hit_json(h) for h in hits]}, out, ensure_ascii=False, indent=2)
+        out.write("\n")
+        return
+    for n, h in enumerate(hits, start=1):
+        text = " ".join(h.chunk.text.split())
+        out.write(f"{n}. {h.chunk.ref}  ({h.chunk.title}; score {h.score:.4f})\n")
+        out.write(f"   {text[:300]}{'...' if len(text) > 300 else ''}\n")
+        if h.chunk.url:
+            out.write(f"   {h.chunk.url}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portentry", description="Exact, cited answers about US ports of entry (19 CFR Part 101)."
@@ -89,6 +153,15 @@ def _parser() -> argparse.ArgumentParser:
     tables.add_argument("--state", help="only rows under this state (name or postal code)")
     tables.add_argument("--year", type=int, help="holidays: the year to date (default: this year)")
     tables.set_defaults(run=_tables)
+    index = sub.add_parser("index", help="build the search index if it is missing or stale")
+    index.add_argument("--rebuild", action="store_true", help="rebuild even if it is current (repairs a corrupt store)")
+    index.set_defaults(run=_index)
+    search = sub.add_parser("search", help="search the passages (hybrid BM25 + embeddings)")
+    search.add_argument("query", nargs="?", help="what to look for")
+    search.add_argument("-k", type=int, default=5, help="how many results (default 5)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--jsonl", action="store_true", help="read queries from stdin, write one JSON line each")
+    search.set_defaults(run=_search)
     return parser
 
 

