@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?= sources
 
-.PHONY: run test lint install install-dev bench-retrieval clean
+.PHONY: run test lint install install-dev bench bench-retrieval bench-answers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -37,8 +37,13 @@ lint: install-dev
 test: lint
 	$(BIN)/python -m pytest
 
+bench: bench-retrieval bench-answers
+
 bench-retrieval: install-dev
 	$(BIN)/python -m bench.retrieval
+
+bench-answers: install-dev
+	$(BIN)/python -m bench.answers
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,7 +1,22 @@
-"""assistant: tools over the tables and passages, and the answer engine (issue 4).
+"""assistant: answers with verified citations, from exact-fact tools and passage search.
 
-Nothing is exported yet; this package is created so the layout is fixed from
-the start.
+The default engine needs no language model. Every citation it returns names
+a passage that exists and quotes it verbatim; an answer the sources do not
+support is an abstention, never a guess.
 """
 
-__all__: list[str] = []
+from ._assistant import MAX_HISTORY, MAX_QUESTION_CHARS, Assistant
+from ._compose import CitationError, verify
+from ._records import Answer, Citation, Evidence, Statement
+
+__all__ = [
+    "MAX_HISTORY",
+    "MAX_QUESTION_CHARS",
+    "Answer",
+    "Assistant",
+    "Citation",
+    "CitationError",
+    "Evidence",
+    "Statement",
+    "verify",
+]

@@ -24,12 +24,11 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from bench import ROOT, publish
 from corpus import SOURCES_DIR, Corpus, Settings, enforce_offline, load_corpus
 from index import Index, SentenceEmbeddings, load_embedder
 
-ROOT = Path(__file__).resolve().parent.parent
 DEV = ROOT / "tests" / "data" / "retrieval_dev.jsonl"
-RESULTS = ROOT / "bench" / "results"
 ROUNDS = 3
 
 
@@ -175,12 +174,7 @@ def run() -> str:
 
 def main() -> None:
     """Run the benchmark, print the report and save it under bench/results."""
-    report = run()
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    path = RESULTS / f"retrieval-{dt.date.today().isoformat()}.md"
-    path.write_text(report, encoding="utf-8")
-    print(report)
-    print(f"(saved to {path.relative_to(ROOT)})")
+    publish("retrieval", run)
 
 
 if __name__ == "__main__":

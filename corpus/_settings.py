@@ -47,6 +47,16 @@ class Settings:
     """PORTENTRY_CHROMA_URL: http://HOST:PORT of a Chroma server (default: an
     embedded Chroma in the data folder)."""
 
+    llm: str = ""
+    """PORTENTRY_LLM: an optional chat model as "provider:model", e.g. "ollama:llama3.1" or
+    "openai:MODEL" (default: none; the built-in engine answers)."""
+
+    llm_timeout_s: float = 20.0
+    """PORTENTRY_LLM_TIMEOUT: seconds to wait for the chat model before the built-in engine answers."""
+
+    openai_base_url: str = ""
+    """OPENAI_BASE_URL: an OpenAI-compatible server (vLLM, llama.cpp server) for "openai:" models."""
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read settings from ``environ`` (default: the process environment)."""
@@ -66,7 +76,17 @@ class Settings:
                     f"PORTENTRY_CHROMA_URL={url!r} is not of the form http://HOST:PORT; "
                     "unset it to use the embedded store"
                 )
+        timeout = env.get("PORTENTRY_LLM_TIMEOUT", "").strip()
+        try:
+            llm_timeout_s = float(timeout) if timeout else 20.0
+        except ValueError:
+            raise ConfigurationError(f"PORTENTRY_LLM_TIMEOUT={timeout!r} is not a number of seconds") from None
+        if not 0 < llm_timeout_s <= 600:
+            raise ConfigurationError(f"PORTENTRY_LLM_TIMEOUT={timeout!r} must be between 0 and 600 seconds")
         return cls(
+            llm=env.get("PORTENTRY_LLM", "").strip(),
+            llm_timeout_s=llm_timeout_s,
+            openai_base_url=env.get("OPENAI_BASE_URL", "").strip(),
             sources_dir=sources_dir,
             data_dir=Path(data).expanduser() if data else DATA_DIR,
             embed_model=env.get("PORTENTRY_EMBED_MODEL", "").strip(),

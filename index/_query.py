@@ -13,12 +13,18 @@ import re
 from collections.abc import Iterable
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 __all__ = ["QueryRewriter"]
 
 _WORD = re.compile(r"[a-z][a-z'’-]*[a-z]|[a-z]")
-_MIN_TYPO_LEN = 4
-_TYPO_CUTOFF = 80
+_MIN_TYPO_LEN = 5
+
+
+def _cutoff(word: str) -> int:
+    """Short words need a closer match: "stand" must not become "sandy", nor "cover" "cove"."""
+    return 90 if len(word) <= 5 else 85 if len(word) <= 7 else 80
+
 
 # User words -> words the sources use. Only for the lexical signal.
 THESAURUS: dict[str, str] = {
@@ -40,22 +46,26 @@ THESAURUS: dict[str, str] = {
 class QueryRewriter:
     """Typo correction and thesaurus expansion against one corpus vocabulary."""
 
-    def __init__(self, texts: Iterable[str]) -> None:
+    def __init__(self, texts: Iterable[str], *, known: Iterable[str] = ()) -> None:
         words = {w for text in texts for w in _WORD.findall(text.lower())}
-        self._vocabulary = words
+        self._vocabulary = words | {w for text in known for w in _WORD.findall(text.lower())}
         self._candidates = sorted(w for w in words if len(w) >= _MIN_TYPO_LEN - 1)
 
     def correct(self, query: str) -> str:
-        """The query with each unknown word of 4+ letters replaced by the closest corpus word, if close."""
+        """The query with each unknown word of 5+ letters replaced by the closest corpus word, if close."""
         out = []
         for token in re.split(r"(\W+)", query):
             word = token.lower()
             if len(word) >= _MIN_TYPO_LEN and word.isalpha() and word not in self._vocabulary:
-                match = process.extractOne(word, self._candidates, scorer=fuzz.ratio, score_cutoff=_TYPO_CUTOFF)
-                if match is not None:
-                    token = match[0]
+                close = process.extract(word, self._candidates, scorer=fuzz.ratio, score_cutoff=_cutoff(word), limit=5)
+                if close:  # among close spellings, the fewest edits wins ("servise" -> "service", not "supervise")
+                    token = min(close, key=lambda m: (Levenshtein.distance(word, m[0]), -m[1]))[0]
             out.append(token)
         return "".join(out)
+
+    def known(self, word: str) -> bool:
+        """True when ``word`` occurs in the vocabulary (or the known words)."""
+        return word.lower() in self._vocabulary
 
     def expand(self, query: str) -> str:
         """The query plus the source words for any thesaurus word in it."""

@@ -136,6 +136,10 @@ class Index:
             for i in best
         ]
 
+    def clear_cache(self) -> None:
+        """Forget cached query embeddings (for honest timing)."""
+        self._embed.cache_clear()
+
     def close(self) -> None:
         """Release the store's client."""
         self.store.close()

@@ -27,6 +27,7 @@ from corpus import (
 )
 
 if TYPE_CHECKING:
+    from assistant import Answer
     from index import Hit, Index
 
 __all__ = ["main"]
@@ -140,6 +141,62 @@ def _search(args: argparse.Namespace, out: TextIO) -> None:
             out.write(f"   {h.chunk.url}\n")
 
 
+def _print_answer(answer: Answer, out: TextIO) -> None:
+    out.write(answer.answer + "\n")
+    if answer.note:
+        out.write(f"\nNote: {answer.note}\n")
+    if answer.citations:
+        out.write("\nSources:\n")
+    for c in answer.citations:
+        quote = " ".join(c.quote.split())
+        out.write(
+            f"[{c.n}] {c.ref}{f'  {c.url}' if c.url else ''}\n    “{quote[:240]}{'...' if len(quote) > 240 else ''}”\n"
+        )
+
+
+def _jsonl_request(line: str) -> tuple[str, list[dict[str, str]] | None]:
+    """A --jsonl line: a plain question, or {"question": ..., "history": [...]}."""
+    if not line.lstrip().startswith("{"):
+        return line, None
+    try:
+        data = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise UsageError(f"the line is not valid JSON ({exc.msg})") from None
+    if not isinstance(data, dict) or not isinstance(data.get("question"), str):
+        raise UsageError('a JSON line needs {"question": "...", "history": [...]}')
+    history = data.get("history")
+    if history is not None and not isinstance(history, list):
+        raise UsageError("history must be a list of {role, content} messages")
+    return data["question"], history
+
+
+def _ask(args: argparse.Namespace, out: TextIO) -> None:
+    from assistant import Assistant
+
+    if args.jsonl == (args.question is not None):
+        raise UsageError("give a QUESTION, or --jsonl to read one question per line from standard input")
+    bot = Assistant.from_settings()
+    if not args.jsonl:
+        answer = bot.ask(args.question)
+        if args.json:
+            out.write(json.dumps(answer.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        else:
+            _print_answer(answer, out)
+        return
+    for line in sys.stdin:
+        text = line.rstrip("\n")
+        if not text.strip():
+            continue
+        try:
+            question, history = _jsonl_request(text)
+            record: dict[str, object] = bot.ask(question, history).to_dict()
+        except UsageError as exc:  # one bad line is reported in its place; the others are answered
+            record = {"answer": "", "citations": [], "abstained": True, "tools": [], "latency_ms": 0.0,
+                      "error": str(exc)}  # fmt: skip
+        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        out.flush()
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portentry", description="Exact, cited answers about US ports of entry (19 CFR Part 101)."
@@ -162,6 +219,11 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--jsonl", action="store_true", help="read queries from stdin, write one JSON line each")
     search.set_defaults(run=_search)
+    ask = sub.add_parser("ask", help="ask a question; the answer cites the paragraphs it rests on")
+    ask.add_argument("question", nargs="?", help="the question, in plain words")
+    ask.add_argument("--json", action="store_true", help="print the answer as JSON")
+    ask.add_argument("--jsonl", action="store_true", help="read questions (or JSON requests) from stdin, one per line")
+    ask.set_defaults(run=_ask)
     return parser
 
 
