@@ -1,14 +1,14 @@
 # The two commands a new user needs (see README):
-#   make run    install into .venv, build the search index, and start portentry
+#   make run    install into .venv, build the search index, and serve the web chat on http://127.0.0.1:7860/
 #   make test   install into .venv (with dev tools) and run ruff, mypy and pytest
 # Each creates .venv/ by itself and reinstalls only when pyproject.toml changes.
 
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-ARGS ?= sources
+ARGS ?= serve
 
-.PHONY: run test lint install install-dev bench bench-retrieval bench-answers clean
+.PHONY: run test lint chromium install install-dev bench bench-retrieval bench-answers clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,7 +34,11 @@ lint: install-dev
 	$(BIN)/ruff format --check .
 	$(BIN)/mypy
 
-test: lint
+# The browser tests drive Debian's chromium; install it where missing (needs root, as on CI).
+chromium:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -qq && apt-get install -y -qq chromium >/dev/null)
+
+test: lint chromium
 	$(BIN)/python -m pytest
 
 bench: bench-retrieval bench-answers

@@ -9,6 +9,7 @@ any Hugging Face library is imported.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,6 +58,10 @@ class Settings:
     openai_base_url: str = ""
     """OPENAI_BASE_URL: an OpenAI-compatible server (vLLM, llama.cpp server) for "openai:" models."""
 
+    allowed_origins: tuple[str, ...] = ()
+    """PORTENTRY_ALLOWED_ORIGINS: comma-separated origins (https://example.com) allowed to embed the
+    widget and call the API from the browser; "*" allows any (default: none, same origin only)."""
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read settings from ``environ`` (default: the process environment)."""
@@ -83,7 +88,14 @@ class Settings:
             raise ConfigurationError(f"PORTENTRY_LLM_TIMEOUT={timeout!r} is not a number of seconds") from None
         if not 0 < llm_timeout_s <= 600:
             raise ConfigurationError(f"PORTENTRY_LLM_TIMEOUT={timeout!r} must be between 0 and 600 seconds")
+        origins = tuple(o.strip().rstrip("/") for o in env.get("PORTENTRY_ALLOWED_ORIGINS", "").split(",") if o.strip())
+        for origin in origins:
+            if origin != "*" and not re.fullmatch(r"https?://[^/\s]+", origin):
+                raise ConfigurationError(
+                    f"PORTENTRY_ALLOWED_ORIGINS has {origin!r}; give origins like https://example.com, comma-separated"
+                )
         return cls(
+            allowed_origins=origins,
             llm=env.get("PORTENTRY_LLM", "").strip(),
             llm_timeout_s=llm_timeout_s,
             openai_base_url=env.get("OPENAI_BASE_URL", "").strip(),

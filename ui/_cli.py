@@ -197,6 +197,19 @@ def _ask(args: argparse.Namespace, out: TextIO) -> None:
         out.flush()
 
 
+def _serve(args: argparse.Namespace, out: TextIO) -> None:
+    import uvicorn
+
+    Settings.from_env()  # a bad setting is reported here, before the server starts
+    out.write(
+        f"portentry: chat at http://{args.host}:{args.port}/  widget demo at /widget-demo.html  API docs at /docs\n"
+    )
+    out.flush()
+    uvicorn.run(
+        "ui:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level="warning"
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="portentry", description="Exact, cited answers about US ports of entry (19 CFR Part 101)."
@@ -224,6 +237,11 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer as JSON")
     ask.add_argument("--jsonl", action="store_true", help="read questions (or JSON requests) from stdin, one per line")
     ask.set_defaults(run=_ask)
+    serve = sub.add_parser("serve", help="run the web chat, the HTTP API and the widget")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    serve.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    serve.set_defaults(run=_serve)
     return parser
 
 
