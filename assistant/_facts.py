@@ -159,15 +159,9 @@ def station_facts(corpus: Corpus, stations: list[CustomsStation]) -> list[Statem
 
 
 def stations_supervised_by(corpus: Corpus, port: Port) -> list[Statement]:
-    """The stations whose supervisory port is this port."""
+    """The stations whose supervisory port is this (listed) port."""
     stations = [s for s in corpus.stations if s.supervisory_port_id == port.id]
-    if not stations:
-        return []
-    names = _join([f"{s.name} ({s.state})" for s in stations])
-    return [Statement(
-        f"{port.name} supervises {len(stations)} Customs station{'s' if len(stations) > 1 else ''}: {names}.",
-        tuple(_row(STATIONS, s.cite.line) for s in stations),
-    )]  # fmt: skip
+    return stations_supervised(corpus, port.name, stations) if stations else []
 
 
 def stations_supervised(corpus: Corpus, label: str, stations: list[CustomsStation]) -> list[Statement]:
