@@ -62,6 +62,10 @@ class Settings:
     """PORTENTRY_ALLOWED_ORIGINS: comma-separated origins (https://example.com) allowed to embed the
     widget and call the API from the browser; "*" allows any (default: none, same origin only)."""
 
+    rate_limit: int = 60
+    """PORTENTRY_RATE_LIMIT: API requests each client (IP address) may make per minute; 0 turns
+    the limit off (default 60)."""
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read settings from ``environ`` (default: the process environment)."""
@@ -94,7 +98,11 @@ class Settings:
                 raise ConfigurationError(
                     f"PORTENTRY_ALLOWED_ORIGINS has {origin!r}; give origins like https://example.com, comma-separated"
                 )
+        rate = env.get("PORTENTRY_RATE_LIMIT", "").strip()
+        if rate and not rate.isdigit():
+            raise ConfigurationError(f"PORTENTRY_RATE_LIMIT={rate!r} must be a whole number of requests per minute")
         return cls(
+            rate_limit=int(rate) if rate else 60,
             allowed_origins=origins,
             llm=env.get("PORTENTRY_LLM", "").strip(),
             llm_timeout_s=llm_timeout_s,

@@ -163,3 +163,43 @@ def test_serve_runs_the_chat_api_and_widget_on_loopback(tmp_path: Path) -> None:
     finally:
         proc.terminate()
         proc.communicate(timeout=20)
+
+
+def test_rate_limit_per_client(tmp_path: Path, corpus: Corpus) -> None:
+    settings = Settings(data_dir=tmp_path, rate_limit=3)
+    with TestClient(create_app(settings=settings, assistant=Assistant(corpus), chat=False)) as c:
+        codes = [c.post("/api/ask", json={"question": "hours of business"}).status_code for _ in range(5)]
+        assert codes == [200, 200, 200, 429, 429]
+        limited = c.post("/api/ask", json={"question": "hours of business"})
+        assert "too many requests" in limited.json()["error"] and int(limited.headers["Retry-After"]) >= 1
+        assert c.get("/api/health").status_code == 200  # reads are not limited
+
+
+def test_rate_limit_setting_is_checked() -> None:
+    from corpus import ConfigurationError
+
+    with pytest.raises(ConfigurationError, match="PORTENTRY_RATE_LIMIT"):
+        Settings.from_env({"PORTENTRY_RATE_LIMIT": "lots"})
+    assert Settings.from_env({"PORTENTRY_RATE_LIMIT": "0"}).rate_limit == 0
+
+
+def test_a_locked_feedback_database_is_a_503_and_loses_nothing(tmp_path: Path, corpus: Corpus) -> None:
+    import sqlite3
+
+    from ui._feedback import FeedbackStore
+
+    settings = Settings(data_dir=tmp_path)
+    body = {"question": "q", "answer": "a", "citations": [], "vote": "down"}
+    with TestClient(create_app(settings=settings, assistant=Assistant(corpus), chat=False,
+                               feedback_timeout_s=0.2)) as c:  # fmt: skip
+        assert c.post("/api/feedback", json=body).status_code == 200
+        blocker = sqlite3.connect(tmp_path / "feedback.sqlite3")
+        blocker.execute("BEGIN EXCLUSIVE")  # another process holds the database
+        try:
+            locked = c.post("/api/feedback", json=body)
+        finally:
+            blocker.rollback()
+            blocker.close()
+        assert locked.status_code == 503 and "try again" in locked.json()["error"]
+        assert c.post("/api/feedback", json=body).status_code == 200  # recovers by itself
+    assert FeedbackStore(tmp_path / "feedback.sqlite3").count() == 2  # every acknowledged vote is there

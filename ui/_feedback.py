@@ -31,8 +31,9 @@ CREATE TABLE IF NOT EXISTS feedback (
 class FeedbackStore:
     """Append-only feedback records."""
 
-    def __init__(self, path: Path) -> None:
+    def __init__(self, path: Path, *, timeout_s: float = 10.0) -> None:
         self.path = path
+        self.timeout_s = timeout_s
         self._lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -43,7 +44,7 @@ class FeedbackStore:
             raise OperationalError(f"the feedback store {path} cannot be opened ({exc})") from exc
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=10)
+        return sqlite3.connect(self.path, timeout=self.timeout_s)
 
     def add(self, *, question: str, answer: str, citations: list[dict[str, object]], vote: str) -> int:
         """Store one vote; returns its id once it is committed."""

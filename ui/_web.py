@@ -23,6 +23,7 @@ from assistant import MAX_HISTORY, MAX_QUESTION_CHARS, Assistant
 from corpus import TABLE_NAMES, OperationalError, PortentryError, Settings, UsageError, export_table
 
 from ._feedback import FeedbackStore
+from ._ratelimit import RateLimiter
 
 __all__ = ["create_app"]
 
@@ -57,16 +58,23 @@ def _error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
-def create_app(*, settings: Settings | None = None, assistant: Assistant | None = None, chat: bool = True) -> FastAPI:
+def create_app(
+    *,
+    settings: Settings | None = None,
+    assistant: Assistant | None = None,
+    chat: bool = True,
+    feedback_timeout_s: float = 10.0,
+) -> FastAPI:
     """The web app (not started): API under /api, /widget.js, /widget-demo.html, and the chat at /."""
     settings = settings or Settings.from_env()
     bot = assistant or Assistant.from_settings(settings)
-    feedback = FeedbackStore(settings.data_dir / "feedback.sqlite3")
+    feedback = FeedbackStore(settings.data_dir / "feedback.sqlite3", timeout_s=feedback_timeout_s)
     allowed = set(settings.allowed_origins)
+    limiter = RateLimiter(settings.rate_limit)
     app = FastAPI(title="portentry", description="Cited answers about US ports of entry (19 CFR Part 101).")
 
     @app.middleware("http")
-    async def refuse_foreign_origins(request: Request, call_next):  # type: ignore[no-untyped-def]
+    async def guard(request: Request, call_next):  # type: ignore[no-untyped-def]
         origin = request.headers.get("origin", "").rstrip("/")
         own = f"{request.url.scheme}://{request.url.netloc}"
         if (
@@ -77,6 +85,12 @@ def create_app(*, settings: Settings | None = None, assistant: Assistant | None 
             and origin not in allowed
         ):
             return _error(403, f"the origin {origin} is not allowed to use this API (PORTENTRY_ALLOWED_ORIGINS)")
+        if request.url.path.startswith("/api/") and request.method == "POST":
+            wait = limiter.check(request.client.host if request.client else "unknown")
+            if wait:
+                response = _error(429, f"too many requests; retry in {wait:.0f} s")
+                response.headers["Retry-After"] = str(max(1, round(wait)))
+                return response
         return await call_next(request)
 
     app.add_middleware(
