@@ -202,6 +202,8 @@ def _dates(text: str, today: dt.date) -> tuple[list[dt.date], str]:
                     d = dt.date(int(m[3]) if m[3] else today.year, month, int(m[2]))
             except (ValueError, StopIteration):
                 continue
+            if not 1900 <= d.year < 2200:  # the holiday rules are modern; far dates are not CBP questions
+                continue
             found.append(d)
             text = _mask(text, m.start(), m.end())
     lowered = text.lower()
