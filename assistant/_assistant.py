@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from corpus import ConfigurationError, Corpus, Settings, UsageError, load_corpus
+from corpus import ConfigurationError, Corpus, Settings, StoreError, UsageError, load_corpus
 
 from ._compose import CitationError, abstain, compose
 from ._engine import NOT_COVERED, Retrieved, decide, strip_injection
@@ -73,10 +73,15 @@ class Assistant:
             return []
         if self._index is None:
             self._index = self._open_index()
-        return [
-            Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical)
-            for h in self._index.search(query, k=5, section=section)
-        ]
+        try:
+            hits = self._index.search(query, k=5, section=section)
+        except StoreError:
+            # Drop the broken handle: the next question reopens the store (and rebuilds a
+            # deleted or stale index), so a restarted server or a repaired store needs no restart here.
+            self._index.close()
+            self._index = None
+            raise
+        return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
 
     def ask(self, question: str, history: Sequence[dict[str, str]] | None = None) -> Answer:
         """Answer ``question``; ``history`` is earlier messages ({"role", "content"}), oldest first."""

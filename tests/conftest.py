@@ -93,9 +93,9 @@ def _wait_for_heartbeat(port: int, proc: subprocess.Popen[bytes], deadline_s: fl
 
 
 @contextlib.contextmanager
-def chroma_server(path: Path) -> Iterator[str]:
-    """A real `chroma run` on a free loopback port; stopped by its process id."""
-    port = free_port()
+def chroma_server(path: Path, port: int | None = None) -> Iterator[str]:
+    """A real `chroma run` on a (free) loopback port; stopped by its process id."""
+    port = port or free_port()
     proc = subprocess.Popen(
         [str(CHROMA), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
