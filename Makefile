@@ -8,7 +8,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 ARGS ?= serve
 
-.PHONY: run test lint chromium install install-dev bench bench-retrieval bench-answers clean
+.PHONY: run test lint chromium install install-dev bench bench-retrieval bench-answers bench-load clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,13 +41,16 @@ chromium:
 test: lint chromium
 	$(BIN)/python -m pytest
 
-bench: bench-retrieval bench-answers
+bench: bench-retrieval bench-answers bench-load
 
 bench-retrieval: install-dev
 	$(BIN)/python -m bench.retrieval
 
 bench-answers: install-dev
 	$(BIN)/python -m bench.answers
+
+bench-load: install-dev
+	$(BIN)/python -m bench.load
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
