@@ -7,7 +7,9 @@ download gives the same columns. Rows are typed cells, never free-form dicts;
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -34,12 +36,32 @@ class TableExport:
     rows: tuple[tuple[Cell, ...], ...]
     """One tuple of cells per row, in ``columns`` order."""
 
+    def text_rows(self) -> list[list[str]]:
+        """Rows as text for people and spreadsheets: yes/no for flags, lists joined with "; "."""
+        return [[_text(v) for v in row] for row in self.rows]
+
+    def to_csv(self) -> str:
+        """The table as CSV, with a header row."""
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(self.columns)
+        writer.writerows(self.text_rows())
+        return out.getvalue()
+
     def records(self) -> list[dict[str, Cell | list[str]]]:
         """Rows as JSON-ready objects (tuples become lists)."""
         return [
             {c: list(v) if isinstance(v, tuple) else v for c, v in zip(self.columns, row, strict=True)}
             for row in self.rows
         ]
+
+
+def _text(value: Cell) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, tuple):
+        return "; ".join(value)
+    return value
 
 
 def _ports(corpus: Corpus, state: str | None, _year: int | None) -> TableExport:

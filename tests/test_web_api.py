@@ -114,6 +114,8 @@ def test_tables(client: TestClient) -> None:
     assert len(rows) == 19 and rows[0]["state"] == "North Dakota"
     csv_text = client.get("/api/tables/holidays", params={"year": 2027, "format": "csv"}).text
     assert "Christmas Day,The twenty-fifth day of December.,2027-12-25,2027-12-24" in csv_text
+    ports_csv = client.get("/api/tables/ports", params={"format": "csv"}).text
+    assert ports_csv.count(",yes,") >= 4 and ",True," not in ports_csv  # the same cells as the CLI's CSV
     assert client.get("/api/tables/nope").status_code == 404
     assert "unknown state" in client.get("/api/tables/ports", params={"state": "Narnia"}).json()["error"]
     assert client.get("/api/tables/ports", params={"year": "soon"}).status_code == 422

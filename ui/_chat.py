@@ -7,7 +7,6 @@ types (or a passage says) can become HTML in the page.
 
 from __future__ import annotations
 
-import csv
 import html
 import tempfile
 import time
@@ -142,12 +141,9 @@ def create_chat(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
             )
         except PortentryError as exc:
             return [], ["error"], None, f"⚠️ {exc}"
-        rows = [[_cell(v) for v in row] for row in table.rows]
+        rows = table.text_rows()
         path = Path(tempfile.mkdtemp(prefix="portentry-")) / f"{name}.csv"
-        with path.open("w", newline="", encoding="utf-8") as f:
-            writer = csv.writer(f)
-            writer.writerow(table.columns)
-            writer.writerows(rows)
+        path.write_text(table.to_csv(), encoding="utf-8")
         return rows, list(table.columns), str(path), f"{table.title} ({len(rows)} rows)"
 
     demo = gr.Blocks(title="portentry: US ports of entry, cited")
@@ -186,11 +182,3 @@ def create_chat(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
 
             show.click(update, [name, state, year], [grid, download, caption])
     return demo
-
-
-def _cell(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        return "; ".join(str(v) for v in value)
-    return str(value)

@@ -7,7 +7,6 @@ PortentryError into a message for a person. It holds no logic of its own.
 from __future__ import annotations
 
 import argparse
-import csv
 import json
 import sys
 import time
@@ -16,7 +15,6 @@ from typing import TYPE_CHECKING, TextIO
 
 from corpus import (
     TABLE_NAMES,
-    Cell,
     OperationalError,
     PortentryError,
     Settings,
@@ -33,17 +31,9 @@ if TYPE_CHECKING:
 __all__ = ["main"]
 
 
-def _cell(value: Cell) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, tuple):
-        return "; ".join(value)
-    return value
-
-
 def _print_table(table: TableExport, out: TextIO) -> None:
     cols = [table.columns.index(c) for c in table.brief]
-    rows = [[_cell(row[i]) for i in cols] for row in table.rows]
+    rows = [[row[i] for i in cols] for row in table.text_rows()]
     widths = [max([len(table.brief[k]), *(len(r[k]) for r in rows)]) for k in range(len(cols))]
     out.write(f"{table.title}\n\n")
     for line in [list(table.brief), ["-" * w for w in widths], *rows]:
@@ -57,9 +47,7 @@ def _tables(args: argparse.Namespace, out: TextIO) -> None:
         json.dump(table.records(), out, ensure_ascii=False, indent=2)
         out.write("\n")
     elif args.format == "csv":
-        writer = csv.writer(out, lineterminator="\n")
-        writer.writerow(table.columns)
-        writer.writerows([_cell(v) for v in row] for row in table.rows)
+        out.write(table.to_csv())
     else:
         _print_table(table, out)
 

@@ -153,14 +153,7 @@ def create_app(
         except PortentryError as exc:
             return _error(400, str(exc))
         if format == "csv":
-            import csv
-            import io
-
-            out = io.StringIO()
-            writer = csv.writer(out, lineterminator="\n")
-            writer.writerow(export.columns)
-            writer.writerows([["; ".join(v) if isinstance(v, tuple) else str(v) for v in row] for row in export.rows])
-            return PlainTextResponse(out.getvalue(), media_type="text/csv")
+            return PlainTextResponse(export.to_csv(), media_type="text/csv")
         if format != "json":
             return _error(400, "format must be json or csv")
         return JSONResponse(export.records())
