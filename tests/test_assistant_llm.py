@@ -74,6 +74,14 @@ def test_typed_tool_arguments_reach_the_tables(corpus: Corpus) -> None:
     assert answer.tools == ("llm", "holidays")
 
 
+def test_abbreviations_do_not_split_a_cited_sentence(corpus: Corpus) -> None:
+    model = scripted(
+        call("hours"), AIMessage(content="CBP offices are open from 8:30 a.m. to 5 p.m. [E1]. Not on Sundays [E2].")
+    )
+    answer = bot(corpus, model).ask("When is CBP open?")
+    assert answer.answer == "CBP offices are open from 8:30 a.m. to 5 p.m. [1] Not on Sundays [2]."
+
+
 def test_the_model_may_say_the_sources_do_not_answer(corpus: Corpus) -> None:
     model = scripted(call("search_passages", query="duty free allowance"), AIMessage(content="NOT IN SOURCES"))
     answer = bot(corpus, model).ask("What is the duty-free allowance?")
