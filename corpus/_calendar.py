@@ -65,8 +65,7 @@ _HOURS = re.compile(r"between the hours of (\d{1,2})(?::(\d\d))? a\.m\. and (\d{
 def _cite(parsed: ParsedRegulation, ref: str, contains: str, file: str) -> Cite:
     for line in parsed.lines.get(ref, ()):
         if contains in line.text:
-            passage = next(p for p in parsed.regulation.passages if p.ref == ref)
-            return Cite(ref=ref, url=passage.url, line=line.text, lineno=line.lineno)
+            return parsed.cite(ref, line)
     raise SourceError(f"{file}: {ref} does not say {contains!r}")
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from ._errors import SourceError
-from ._records import Passage, Regulation, Section
+from ._records import Cite, Passage, Regulation, Section
 
 __all__ = ["Line", "ParsedRegulation", "paragraph_url", "parse_regulation"]
 
@@ -51,10 +51,15 @@ class _Para:
 
 @dataclass(frozen=True, slots=True)
 class ParsedRegulation:
-    """The public Regulation plus each paragraph's printed lines, by ref."""
+    """The public Regulation plus each paragraph's printed lines and link, by ref."""
 
     regulation: Regulation
     lines: dict[str, tuple[Line, ...]]
+    urls: dict[str, str]
+
+    def cite(self, ref: str, line: Line) -> Cite:
+        """A citation of one printed line of paragraph ``ref``."""
+        return Cite(ref=ref, url=self.urls[ref], line=line.text, lineno=line.lineno)
 
 
 def paragraph_url(section: str, path: tuple[str, ...] = ()) -> str:
@@ -290,4 +295,5 @@ def parse_regulation(text: str, *, file: str) -> ParsedRegulation:
         authority=trailer.get("authority", ""),
         source_note=trailer.get("source", ""),
     )
-    return ParsedRegulation(regulation=regulation, lines=lines)
+    urls = {p.ref: p.url for p in regulation.passages}
+    return ParsedRegulation(regulation=regulation, lines=lines, urls=urls)

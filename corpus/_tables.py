@@ -16,7 +16,6 @@ from dataclasses import dataclass
 from ._errors import SourceError
 from ._records import (
     Center,
-    Cite,
     CustomsStation,
     Port,
     PortListing,
@@ -72,11 +71,6 @@ def _rows(parsed: ParsedRegulation, ref: str, header: Sequence[str], file: str) 
             if rows:
                 return rows
     raise SourceError(f"{file}: the table {header[0]!r} in {ref} was not found")
-
-
-def _cite(ref: str, line: Line, parsed: ParsedRegulation) -> Cite:
-    passage = next(p for p in parsed.regulation.passages if p.ref == ref)
-    return Cite(ref=ref, url=passage.url, line=line.text, lineno=line.lineno)
 
 
 def _states_named(name: str) -> set[str]:
@@ -146,7 +140,7 @@ def _group_ports(
                 limits=limits,
                 drawback=drawback,
                 port_id=port_id,
-                cite=_cite(PORTS_REF, line, parsed),
+                cite=parsed.cite(PORTS_REF, line),
             )
             for state, printed, limits, drawback, line in members
         )
@@ -198,7 +192,7 @@ def _service_ports(parsed: ParsedRegulation, file: str) -> tuple[ServicePort, ..
     rows = _rows(parsed, SERVICE_PORTS_REF, ["State Service ports"], file)
     table = _split_first_cell(rows, is_heading=lambda s: resolve_state(s) is not None, split=_state_prefix)
     return tuple(
-        ServicePort(name=cell, state=resolve_state(state) or state, cite=_cite(SERVICE_PORTS_REF, line, parsed))
+        ServicePort(name=cell, state=resolve_state(state) or state, cite=parsed.cite(SERVICE_PORTS_REF, line))
         for state, cell, line in table
     )
 
@@ -207,7 +201,7 @@ def _preclearance(parsed: ParsedRegulation, file: str) -> tuple[PreclearanceOffi
     rows = _rows(parsed, PRECLEARANCE_REF, ["Country CBP office"], file)
     table = _split_first_cell(rows, is_heading=lambda s: True, split=_boundary_split)
     return tuple(
-        PreclearanceOffice(country=country, office=office, cite=_cite(PRECLEARANCE_REF, line, parsed))
+        PreclearanceOffice(country=country, office=office, cite=parsed.cite(PRECLEARANCE_REF, line))
         for country, office, line in table
     )
 
@@ -220,7 +214,7 @@ def _centers(parsed: ParsedRegulation, file: str) -> tuple[Center, ...]:
         office = parts[1].removesuffix(".") if parts else ""
         if not parts or resolve_state(office.rpartition(", ")[2]) is None:
             raise SourceError(f"{file} line {line.lineno}: cannot read Center row {line.text!r}")
-        out.append(Center(name=parts[0], office=office, cite=_cite(CENTERS_REF, line, parsed)))
+        out.append(Center(name=parts[0], office=office, cite=parsed.cite(CENTERS_REF, line)))
     return tuple(out)
 
 
@@ -279,7 +273,7 @@ def _stations(parsed: ParsedRegulation, ports: tuple[Port, ...], file: str) -> t
                 supervisory_port=written,
                 supervisory_port_id=port_id,
                 related_port_ids=related,
-                cite=_cite(STATIONS_REF, line, parsed),
+                cite=parsed.cite(STATIONS_REF, line),
             )
         )
     return tuple(out)

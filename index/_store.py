@@ -143,13 +143,6 @@ class VectorStore:
                 if session is not None and client._identifier not in SharedSystemClient._identifier_to_system:
                     session.close()
 
-    def wipe(self) -> None:
-        """Delete the embedded store from disk (the way out of a corrupt store)."""
-        if not self.embedded:
-            raise StoreError("a Chroma server's data cannot be wiped from here; rebuild replaces the collection")
-        _forget_clients()
-        shutil.rmtree(self.path, ignore_errors=True)
-
 
 def wipe_embedded(path: Path) -> None:
     """Delete an embedded store that cannot even be opened."""
