@@ -149,11 +149,14 @@ def station_facts(corpus: Corpus, stations: list[CustomsStation]) -> list[Statem
                 f"19 CFR 101.3(b)(1).{also}",
                 tuple(_row(PORTS, x.cite.line) for p in related for x in p.listings),
             ))  # fmt: skip
-        if s.name == "San Ysidro":
+        # Where the article calls a Customs station a "Port of Entry", say what the regulation says instead.
+        called = f"{s.name} Port of Entry"
+        mention = next((p for p in corpus.article.passages if called in p.text), None)
+        if mention is not None:
             out.append(Statement(
-                "The article calls San Ysidro a port of entry, but in the regulation it is a Customs station under "
-                "San Diego.",
-                (quote(corpus, "Article: Major Ports of Entry in the US", "San Ysidro Port of Entry, California"), ev),
+                f"The article calls {s.name} a port of entry, but in the regulation it is a Customs station under "
+                f"{s.supervisory_port}.",
+                (quote(corpus, mention.ref, called), ev),
             ))  # fmt: skip
     return out
 
