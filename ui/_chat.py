@@ -10,7 +10,7 @@ from __future__ import annotations
 import html
 import tempfile
 import time
-from collections import Counter
+from collections import Counter, OrderedDict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -24,6 +24,7 @@ from ._feedback import FeedbackStore
 
 __all__ = ["create_chat"]
 
+_REMEMBERED = 2000  # answers kept for like/dislike (recent ones; older votes are stored without citations)
 TRAVELER_EXAMPLES = [
     "Is San Ysidro a port of entry?",
     "What happens at secondary inspection?",
@@ -102,7 +103,7 @@ def _state_map(corpus: Corpus) -> str:
 
 def create_chat(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
     """The web chat as a Gradio Blocks app (not launched)."""
-    answers: dict[str, Answer] = {}  # rendered answer -> the answer, for feedback
+    answers: OrderedDict[str, Answer] = OrderedDict()  # rendered answer -> the answer, for feedback
 
     def respond(message: str, history: list[dict[str, Any]]) -> Iterator[tuple[list[dict[str, Any]], str]]:
         history = list(history or [])
@@ -115,6 +116,8 @@ def create_chat(bot: Assistant, feedback: FeedbackStore) -> gr.Blocks:
             answer = bot.ask(message, turns)
             text = render(answer)
             answers[text] = answer
+            if len(answers) > _REMEMBERED:  # a long-running server must not keep every answer ever given
+                answers.popitem(last=False)
         except PortentryError as exc:
             text = f"⚠️ {_escape(str(exc))}"
         history.append({"role": "assistant", "content": ""})
