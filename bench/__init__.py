@@ -10,6 +10,12 @@ ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 
 
+def p95(values: list[float]) -> float:
+    """The 95th percentile (nearest rank below) of some timings."""
+    ordered = sorted(values)
+    return ordered[int(0.95 * (len(ordered) - 1))]
+
+
 def publish(kind: str, run: Callable[[], str]) -> None:
     """Run a benchmark, print its Markdown report and save it as bench/results/KIND-DATE.md."""
     report = run()

@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
-from bench import ROOT, publish
+from bench import ROOT, p95, publish
 from corpus import Settings, load_corpus
 
 DEV = ROOT / "tests" / "data" / "assistant_dev.jsonl"
@@ -123,12 +123,8 @@ def run() -> str:
         "",
         "| latency, warm, 3 passes | p50 ms | p95 ms |",
         "|---|---|---|",
-        *(
-            f"| {name} | {statistics.median(t):.1f} | {t[int(0.95 * (len(t) - 1))]:.1f} |"
-            for name, t in latencies.items()
-        ),
-        f"| query embedding alone (floor) | {statistics.median(floor):.1f} | "
-        f"{sorted(floor)[int(0.95 * (len(floor) - 1))]:.1f} |",
+        *(f"| {name} | {statistics.median(t):.1f} | {p95(t):.1f} |" for name, t in latencies.items()),
+        f"| query embedding alone (floor) | {statistics.median(floor):.1f} | {p95(floor):.1f} |",
         "",
         "Failures of the default engine:",
         "",

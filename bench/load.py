@@ -20,7 +20,7 @@ from pathlib import Path
 
 import httpx
 
-from bench import publish
+from bench import p95, publish
 
 PORTENTRY = Path(sys.executable).with_name("portentry")
 QUESTIONS = [
@@ -81,7 +81,7 @@ async def _load(base: str, clients: int) -> tuple[float, float, float, int, int]
         await asyncio.gather(*(_client(http, base, n, times, errors) for n in range(clients)))
         elapsed = time.perf_counter() - started
     times.sort()
-    return len(times) / elapsed, statistics.median(times), times[int(0.95 * (len(times) - 1))], len(errors), len(times)
+    return len(times) / elapsed, statistics.median(times), p95(times), len(errors), len(times)
 
 
 def run() -> str:

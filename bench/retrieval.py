@@ -24,7 +24,7 @@ import uuid
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from bench import ROOT, publish
+from bench import ROOT, p95, publish
 from corpus import SOURCES_DIR, Corpus, Settings, enforce_offline, load_corpus
 from index import Index, SentenceEmbeddings, load_embedder
 
@@ -88,7 +88,7 @@ def _median_ms(fn: Callable[[str], object], queries: Sequence[str]) -> tuple[flo
             fn(f"{q} {r}")
             times.append((time.perf_counter() - started) * 1000)
     times.sort()
-    return statistics.median(times), times[int(0.95 * (len(times) - 1))]
+    return statistics.median(times), p95(times)
 
 
 def run() -> str:
