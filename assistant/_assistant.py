@@ -8,12 +8,21 @@ verified (citations verbatim) before it is returned.
 from __future__ import annotations
 
 import datetime as dt
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from corpus import ConfigurationError, Corpus, Settings, StoreError, UsageError, load_corpus
+from corpus import (
+    ConfigurationError,
+    Corpus,
+    Settings,
+    StoreError,
+    StoreUnavailableError,
+    UsageError,
+    load_corpus,
+)
 
 from ._compose import CitationError, abstain, compose
 from ._engine import NOT_COVERED, Retrieved, decide, strip_injection
@@ -54,6 +63,8 @@ class Assistant:
         self._llm: BaseChatModel | None = None
         self._llm_timeout_s = llm_timeout_s
         self._today = today
+        # Web servers call ask() from many threads at once: open the index and the model once.
+        self._lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Assistant:
@@ -68,20 +79,38 @@ class Assistant:
         llm = (lambda: chat_model(settings)) if settings.llm else None
         return cls(load_corpus(settings), index=open_index, llm=llm, llm_timeout_s=settings.llm_timeout_s)
 
+    def _current_index(self) -> Index:
+        assert self._open_index is not None
+        with self._lock:
+            if self._index is None:
+                self._index = self._open_index()
+            return self._index
+
+    def _drop(self, index: Index) -> None:
+        with self._lock:
+            if self._index is index:
+                self._index = None
+                index.close()
+
     def _retrieve(self, query: str, section: str | None = None) -> list[Retrieved]:
         if self._open_index is None:
             return []
-        if self._index is None:
-            self._index = self._open_index()
+        index = self._current_index()
         try:
-            hits = self._index.search(query, k=5, section=section)
-        except StoreError:
-            # Drop the broken handle: the next question reopens the store (and rebuilds a
-            # deleted or stale index), so a restarted server or a repaired store needs no restart here.
-            self._index.close()
-            self._index = None
+            hits = index.search(query, k=5, section=section)
+        except StoreUnavailableError:
+            self._drop(index)  # the next question reconnects: a restarted server needs no restart here
             raise
+        except StoreError:
+            # The collection went away under us (deleted, or rebuilt elsewhere): reopen once,
+            # which rebuilds a missing index; a store that is still broken raises again.
+            self._drop(index)
+            hits = self._current_index().search(query, k=5, section=section)
         return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
+
+    def warm(self) -> None:
+        """Open the index and load the model now, so the first question is answered at full speed."""
+        self._retrieve("port of entry")
 
     def ask(self, question: str, history: Sequence[dict[str, str]] | None = None) -> Answer:
         """Answer ``question``; ``history`` is earlier messages ({"role", "content"}), oldest first."""
@@ -107,9 +136,10 @@ class Assistant:
         return _timed(replace(answer, note=note), started)
 
     def _ask_llm(self, question: str, turns: list[tuple[str, str]]) -> Answer:
-        if self._llm is None:
-            assert self._make_llm is not None
-            self._llm = self._make_llm()
+        with self._lock:
+            if self._llm is None:
+                assert self._make_llm is not None
+                self._llm = self._make_llm()
         toolbox = Toolbox(self.corpus, self._names, self._retrieve, self._today())
         statements = answer_with_llm(
             self._llm, toolbox, strip_injection(question) or question, turns, timeout_s=self._llm_timeout_s

@@ -66,6 +66,10 @@ class Settings:
     """PORTENTRY_RATE_LIMIT: API requests each client (IP address) may make per minute; 0 turns
     the limit off (default 60)."""
 
+    feedback_max_mb: int = 100
+    """PORTENTRY_FEEDBACK_MAX_MB: the most the feedback database may grow to, in MB, so a flood
+    of votes cannot fill the disk; past it a vote gets a 503 and nothing stored is touched (default 100)."""
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None) -> Settings:
         """Read settings from ``environ`` (default: the process environment)."""
@@ -101,7 +105,11 @@ class Settings:
         rate = env.get("PORTENTRY_RATE_LIMIT", "").strip()
         if rate and not rate.isdigit():
             raise ConfigurationError(f"PORTENTRY_RATE_LIMIT={rate!r} must be a whole number of requests per minute")
+        cap = env.get("PORTENTRY_FEEDBACK_MAX_MB", "").strip()
+        if cap and (not cap.isdigit() or int(cap) < 1):
+            raise ConfigurationError(f"PORTENTRY_FEEDBACK_MAX_MB={cap!r} must be a whole number of MB, at least 1")
         return cls(
+            feedback_max_mb=int(cap) if cap else 100,
             rate_limit=int(rate) if rate else 60,
             allowed_origins=origins,
             llm=env.get("PORTENTRY_LLM", "").strip(),

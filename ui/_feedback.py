@@ -2,6 +2,8 @@
 
 Writes are committed before they are acknowledged, so a feedback that was
 reported as saved is on disk; several server workers may share the file.
+The file is capped (SQLite's max_page_count), so a flood of votes fills the
+cap, not the disk; a full cap or a full disk is the same clear 503.
 """
 
 from __future__ import annotations
@@ -31,9 +33,10 @@ CREATE TABLE IF NOT EXISTS feedback (
 class FeedbackStore:
     """Append-only feedback records."""
 
-    def __init__(self, path: Path, *, timeout_s: float = 10.0) -> None:
+    def __init__(self, path: Path, *, timeout_s: float = 10.0, max_mb: int = 100) -> None:
         self.path = path
         self.timeout_s = timeout_s
+        self.max_mb = max_mb
         self._lock = threading.Lock()
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -44,7 +47,10 @@ class FeedbackStore:
             raise OperationalError(f"the feedback store {path} cannot be opened ({exc})") from exc
 
     def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=self.timeout_s)
+        db = sqlite3.connect(self.path, timeout=self.timeout_s)
+        page = int(db.execute("PRAGMA page_size").fetchone()[0])
+        db.execute(f"PRAGMA max_page_count = {self.max_mb * 1_000_000 // page}")
+        return db
 
     def add(self, *, question: str, answer: str, citations: list[dict[str, object]], vote: str) -> int:
         """Store one vote; returns its id once it is committed."""
@@ -56,6 +62,11 @@ class FeedbackStore:
                 )
                 return int(cursor.lastrowid or 0)
         except sqlite3.Error as exc:
+            if "full" in str(exc):  # SQLITE_FULL: the cap or the disk
+                raise OperationalError(
+                    f"the feedback store or its disk is full (its cap is PORTENTRY_FEEDBACK_MAX_MB={self.max_mb}); "
+                    "this vote was not saved, the earlier ones are safe; please try again later"
+                ) from exc
             raise OperationalError(f"feedback could not be saved ({exc}); please try again") from exc
 
     def count(self) -> int:

@@ -9,9 +9,12 @@ headers and on the server, so a page that is not allowed gets a 403.
 from __future__ import annotations
 
 import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Annotated, Literal
 
+import anyio
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -30,6 +33,7 @@ __all__ = ["create_app"]
 
 log = logging.getLogger("portentry.web")
 STATIC = Path(__file__).parent / "static"
+ANSWER_THREADS = 4
 
 
 class Message(BaseModel):
@@ -69,10 +73,25 @@ def create_app(
     """The web app (not started): API under /api, /widget.js, /widget-demo.html, and the chat at /."""
     settings = settings or Settings.from_env()
     bot = assistant or Assistant.from_settings(settings)
-    feedback = FeedbackStore(settings.data_dir / "feedback.sqlite3", timeout_s=feedback_timeout_s)
+    feedback = FeedbackStore(
+        settings.data_dir / "feedback.sqlite3", timeout_s=feedback_timeout_s, max_mb=settings.feedback_max_mb
+    )
     allowed = set(settings.allowed_origins)
     limiter = RateLimiter(settings.rate_limit)
-    app = FastAPI(title="portentry", description="Cited answers about US ports of entry (19 CFR Part 101).")
+    # Answers are CPU-bound: a few at a time per worker finish sooner than 40 threads fighting for the GIL.
+    answering = anyio.CapacityLimiter(ANSWER_THREADS)
+
+    @asynccontextmanager
+    async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
+        try:  # load the index and the model before the first visitor waits for them
+            await anyio.to_thread.run_sync(bot.warm)
+        except OperationalError as exc:  # the API says the same on each question until it is fixed
+            log.warning("portentry: the index is not ready: %s", exc)
+        yield
+
+    app = FastAPI(
+        title="portentry", description="Cited answers about US ports of entry (19 CFR Part 101).", lifespan=lifespan
+    )
 
     @app.middleware("http")
     async def guard(request: Request, call_next):  # type: ignore[no-untyped-def]
@@ -119,7 +138,7 @@ def create_app(
         """Answer a question; the response is the assistant's JSON contract."""
         history = [m.model_dump() for m in body.history]
         try:
-            answer = await run_in_threadpool(bot.ask, body.question, history)
+            answer = await anyio.to_thread.run_sync(bot.ask, body.question, history, limiter=answering)
         except UsageError as exc:
             return _error(400, str(exc))
         except OperationalError as exc:
