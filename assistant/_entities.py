@@ -72,6 +72,33 @@ _DATE_MDY = re.compile(_MONTH_RE + r"\.? (\d{1,2})(?:st|nd|rd|th)?(?:,? (\d{4}))
 _DATE_ISO = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
 _DATE_US = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b")
 _YEAR = re.compile(r"\b(19\d\d|20\d\d|21\d\d)\b")
+_FUZZY_PLACE_CUTOFF = 88
+
+
+def _word_re(phrase: str) -> re.Pattern[str]:
+    """``phrase`` as a whole word or words, compiled once: the name lists are scanned on every question.
+
+    Callers keep ``phrase`` next to its pattern and test ``phrase in text`` first, which rules out most
+    names far more cheaply than the regex can.
+    """
+    return re.compile(rf"\b{re.escape(phrase)}\b")
+
+
+_STATE_KEYS = {s: s.lower().removesuffix(", u.s.") for s in STATES}
+_STATE_NAMES = [(name, _word_re(name), s) for s, name in _STATE_KEYS.items()]
+_STATE_CODES = [(code, _word_re(code), s) for s, code in STATES.items()]
+_STATES_LOWER = [s.lower() for s in STATES]
+# Listed in the set's own iteration order, which is what decided the order of terms.insert before.
+_GENERIC_ASKS = [
+    (
+        generic,
+        re.compile(
+            rf"\b(?:what (?:is|are|does)|define|meaning of)\W+(?:the |a |an )?{generic}\W+(?:stand|mean|$)"
+            rf"|\b{generic}\W+(?:stands? for|means?)\b"
+        ),
+    )
+    for generic in _GENERIC_TERMS
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +173,18 @@ class NameIndex:
             if "," in office.office:
                 self._add(office.office.split(",")[1].strip(), office)
         self.keys = sorted(self.places)
+        # fuzz.ratio(a, b) is at most 200 * min(len) / (len(a) + len(b)), so most keys cannot reach the cutoff
+        # against a word of a given length; offering only the rest makes the fuzzy lookup several times faster.
+        # Sorted order is kept so extractOne breaks ties as it would over all keys; 1 point of slack covers rounding.
+        lengths = {len(k) for k in self.keys}
+        self._fuzzy_keys: dict[int, list[str]] = {}
+        for n in range(1, 2 * max(lengths, default=0) + 1):  # a longer word is close to no key
+            close = {m for m in lengths if 200 * min(n, m) >= (_FUZZY_PLACE_CUTOFF - 1) * (n + m)}
+            self._fuzzy_keys[n] = [k for k in self.keys if len(k) in close]
+        self._holiday_res = [(a, _word_re(a)) for a in sorted(self.holidays, key=len, reverse=True)]
+        self._holiday_aliases = list(self.holidays)
+        self._country_res = [(k, _word_re(k), c) for k, c in self.countries.items()]
+        self._term_res = [(k, _word_re(k)) for k in self.terms if len(k) > 2]
         from index import QueryRewriter  # typo correction against every word the sources and tables use
 
         # Typos are corrected towards names and topic words only; any word the sources use is left alone.
@@ -170,6 +209,12 @@ class NameIndex:
             if label not in out:
                 out.append(label)
         return out[:limit]
+
+    def closest_place(self, key: str) -> str | None:
+        """The place key spelled most like ``key``, if any is close enough to be a typo of it."""
+        choices = self._fuzzy_keys.get(len(key), [])
+        match = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=_FUZZY_PLACE_CUTOFF)
+        return match[0] if match else None
 
 
 def _label(record: object) -> str:
@@ -218,42 +263,39 @@ def find_entities(question: str, index: NameIndex, *, today: dt.date) -> Entitie
     text = index.rewriter.correct(question.replace("’", "'"))
     lowered = text.lower()
     holidays: list[Holiday] = []
-    for alias in sorted(index.holidays, key=len, reverse=True):
-        for m in re.finditer(rf"\b{re.escape(alias)}\b", lowered):
+    for alias, alias_re in index._holiday_res:
+        if alias not in lowered:
+            continue
+        for m in alias_re.finditer(lowered):
             if index.holidays[alias] not in holidays:
                 holidays.append(index.holidays[alias])
             text, lowered = _mask(text, m.start(), m.end()), _mask(lowered, m.start(), m.end())
     if not holidays:  # typos: "thanksgving", "christmass"
         for word in re.findall(r"[a-z']{6,}", lowered):
-            match = process.extractOne(word, list(index.holidays), scorer=fuzz.ratio, score_cutoff=85)
+            match = process.extractOne(word, index._holiday_aliases, scorer=fuzz.ratio, score_cutoff=85)
             if match is not None and index.holidays[match[0]] not in holidays:
                 holidays.append(index.holidays[match[0]])
     dates, text = _dates(text, today)
     years = [int(y) for y in _YEAR.findall(text)]
     lowered = text.lower()
-    states = [s for s in STATES if re.search(rf"\b{re.escape(s.lower().removesuffix(', u.s.'))}\b", lowered)]
-    states += [s for s, code in STATES.items() if re.search(rf"\b{code}\b", text) and not text.isupper()]
+    states = [s for name, rx, s in _STATE_NAMES if name in lowered and rx.search(lowered)]
+    if not text.isupper():  # in a shouted question every word looks like a postal code
+        states += [s for code, rx, s in _STATE_CODES if code in text and rx.search(text)]
     for word in re.findall(r"[a-z]{4,}", lowered):  # "texs", "montanna": not a word the sources use
         if not states and not index.rewriter.known(word):
-            match = process.extractOne(word, [s.lower() for s in STATES], scorer=fuzz.ratio, score_cutoff=85)
+            match = process.extractOne(word, _STATES_LOWER, scorer=fuzz.ratio, score_cutoff=85)
             if match is not None:
                 states.append(next(s for s in STATES if s.lower() == match[0]))
     if "washington" in lowered and re.search(r"washington,? d\.?c", lowered):
         states = [s for s in states if s != "Washington"] + ["District of Columbia"]
-    countries = [c for k, c in index.countries.items() if re.search(rf"\b{re.escape(k)}\b", lowered)]
+    countries = [c for k, rx, c in index._country_res if k in lowered and rx.search(lowered)]
     trade = re.search(r"\bcent(?:er|re)s?\b|\bimport|\bgoods\b|\bindustr|\bproducts?\b|\bhandles?\b", lowered)
     industries = [index.industries[w] for w in re.findall(r"[a-z]+", lowered) if w in index.industries] if trade else []
     normed = _norm(text)
-    found_terms = {
-        k: hit.start() for k in index.terms if len(k) > 2 and (hit := re.search(rf"\b{re.escape(k)}\b", normed))
-    }
+    found_terms = {k: hit.start() for k, rx in index._term_res if k in normed and (hit := rx.search(normed))}
     terms = [index.terms[k] for k in sorted(found_terms, key=lambda k: (found_terms[k], -len(k)))]
-    for generic in _GENERIC_TERMS:  # "what does CBP stand for?"
-        if re.search(
-            rf"\b(?:what (?:is|are|does)|define|meaning of)\W+(?:the |a |an )?{generic}\W+(?:stand|mean|$)"
-            rf"|\b{generic}\W+(?:stands? for|means?)\b",
-            normed,
-        ):
+    for generic, ask in _GENERIC_ASKS:  # "what does CBP stand for?"
+        if generic in normed and ask.search(normed):
             terms.insert(0, next(d for d in index.corpus.definitions if _norm(d.term).split()[0] == generic))
     places, names = _places(text, index)
     return Entities(
@@ -275,26 +317,28 @@ def find_entities(question: str, index: NameIndex, *, today: dt.date) -> Entitie
 
 def _places(text: str, index: NameIndex) -> tuple[list[object], list[str]]:
     """Longest place-name matches, exact first, then close spellings of capitalised or long words."""
-    words = [(m.group(0).rstrip(".,?!'’"), m.start()) for m in _WORDS.finditer(text)]
+    words = [m.group(0).rstrip(".,?!'’") for m in _WORDS.finditer(text)]
+    # Each word is normalised once, not once per span it is part of: a word is ASCII (or ’) and starts with a
+    # letter or digit, so its normal form is never empty and the span's is these joined by spaces.
+    normed = [_norm(w) for w in words]
     all_lower = not any(c.isupper() for c in text)
     records: list[object] = []
     names: list[str] = []
     taken: set[int] = set()
     for size in range(6, 0, -1):
         for i in range(len(words) - size + 1):
-            if taken & set(range(i, i + size)):
+            if not taken.isdisjoint(range(i, i + size)):
                 continue
-            span = " ".join(w for w, _ in words[i : i + size])
-            key = _norm(span)
+            key = " ".join(normed[i : i + size])
             if not key or key in _NOT_NAMES or key in STATES_LOWER:
                 continue
-            capitalised = span[:1].isupper() or all_lower
-            if size == 1 and key in _ORDINARY and not span[:1].isupper():
+            initial_cap = words[i][:1].isupper()
+            capitalised = initial_cap or all_lower
+            if size == 1 and key in _ORDINARY and not initial_cap:
                 continue
             hit = key if key in index.places else None
             if hit is None and capitalised and len(key) >= 6 and not set(key.split()) <= _NOT_NAMES:
-                match = process.extractOne(key, index.keys, scorer=fuzz.ratio, score_cutoff=88)
-                hit = match[0] if match else None
+                hit = index.closest_place(key)
             if hit is not None and (capitalised or size > 1):
                 records.extend(index.places[hit])
                 names.append(hit)
