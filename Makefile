@@ -41,7 +41,9 @@ chromium:
 test: lint chromium
 	$(BIN)/python -m pytest
 
-bench: bench-retrieval bench-answers bench-load
+# All benchmarks, one dated file: bench/results/bench-DATE.md (the parts can also run alone).
+bench: install-dev
+	$(BIN)/python -m bench
 
 bench-retrieval: install-dev
 	$(BIN)/python -m bench.retrieval

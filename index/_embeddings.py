@@ -64,6 +64,11 @@ class SentenceEmbeddings(Embeddings):
         self.model_id = model_id
         self.engine = "onnxruntime" if encoder else "torch"
 
+    @property
+    def model(self) -> SentenceTransformer:
+        """The sentence-transformers model itself (benchmarks compare it with the ONNX path)."""
+        return self._model
+
     def _encode(self, texts: list[str]) -> list[list[float]]:
         if self._encoder is None:
             vectors = self._model.encode(texts, batch_size=32, normalize_embeddings=True, show_progress_bar=False)

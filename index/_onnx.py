@@ -39,6 +39,9 @@ class OnnxEncoder:
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
         options.intra_op_num_threads = 2
+        # Idle threads must not spin: they would take the core that Chroma, BM25 and other requests need next
+        # (measured: torch right after a spinning session ran at half speed; serve throughput went 204 -> 260 req/s).
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._tokenizer: Any = model.tokenizer

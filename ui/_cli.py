@@ -189,13 +189,16 @@ def _serve(args: argparse.Namespace, out: TextIO) -> None:
     import uvicorn
 
     Settings.from_env()  # a bad setting is reported here, before the server starts
+    if args.workers < 1:
+        raise UsageError(f"--workers must be at least 1, not {args.workers}")
     out.write(
         f"portentry: chat at http://{args.host}:{args.port}/  widget demo at /widget-demo.html  API docs at /docs\n"
     )
     out.flush()
     uvicorn.run(
-        "ui:create_app", factory=True, host=args.host, port=args.port, workers=args.workers, log_level="warning"
-    )
+        "ui._web:create_served_app", factory=True, host=args.host, port=args.port, workers=args.workers,
+        log_level="warning",
+    )  # fmt: skip
 
 
 def _parser() -> argparse.ArgumentParser:
