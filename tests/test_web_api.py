@@ -100,6 +100,19 @@ def test_a_store_outage_is_a_503_with_retry_advice(settings: Settings, corpus: C
         )  # tables still work
 
 
+def test_a_bad_model_setting_starts_the_server_and_names_the_setting(settings: Settings, corpus: Corpus) -> None:
+    from corpus import ConfigurationError
+
+    def misconfigured() -> Index:
+        raise ConfigurationError("PORTENTRY_EMBED_MODEL='/nowhere' cannot be loaded offline")
+
+    bot = Assistant(corpus, index=misconfigured)
+    with TestClient(create_app(settings=settings, assistant=bot, chat=False)) as c:  # start-up warms: no crash
+        r = c.post("/api/ask", json={"question": "What happens at secondary inspection?"})
+        assert r.status_code == 503 and "PORTENTRY_EMBED_MODEL" in r.json()["error"]
+        assert c.post("/api/ask", json={"question": "ports of entry in Montana"}).status_code == 200
+
+
 def test_feedback_is_stored(client: TestClient, settings: Settings) -> None:
     from ui._feedback import FeedbackStore
 

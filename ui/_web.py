@@ -25,7 +25,7 @@ from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from assistant import MAX_HISTORY, MAX_QUESTION_CHARS, Assistant
-from corpus import TABLE_NAMES, OperationalError, PortentryError, Settings, UsageError, export_table
+from corpus import TABLE_NAMES, ConfigurationError, OperationalError, PortentryError, Settings, UsageError, export_table
 
 from ._feedback import FeedbackStore
 from ._ratelimit import RateLimiter
@@ -92,7 +92,7 @@ def create_app(
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         try:  # load the index and the model before the first visitor waits for them
             await anyio.to_thread.run_sync(bot.warm)
-        except OperationalError as exc:  # the API says the same on each question until it is fixed
+        except PortentryError as exc:  # a store outage or a bad setting: each question that needs it says so
             log.warning("portentry: the index is not ready: %s", exc)
         if serving:
             # Everything loaded so far (torch, gradio, the index) lives as long as the server: take it out of
@@ -151,6 +151,8 @@ def create_app(
         history = [m.model_dump() for m in body.history]
         try:
             answer = await anyio.to_thread.run_sync(bot.ask, body.question, history, limiter=answering)
+        except ConfigurationError as exc:  # the server's setting, not the asker's request (it names the variable)
+            return _error(503, str(exc))
         except UsageError as exc:
             return _error(400, str(exc))
         except OperationalError as exc:
