@@ -1,18 +1,25 @@
 """``Assistant``: the one entry point for answers (CLI, web, widget).
 
-Table questions are answered without touching the embedding model; the
-index is opened only when a question needs passage search. Every answer is
+It wires the parts: the gazetteer and the intent classifier read a question,
+the planner picks tools from the registry (or the optional language model
+calls the same tools), and the composer numbers and verifies the citations.
+The embedding model is needed to read any question; the search index (Chroma)
+is opened only when a question needs passage search. Every answer is
 verified (citations verbatim) before it is returned.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING
+
+from langchain_core.embeddings import Embeddings
 
 from corpus import (
     ConfigurationError,
@@ -25,11 +32,15 @@ from corpus import (
 )
 
 from ._compose import CitationError, abstain, compose
-from ._engine import NOT_COVERED, Retrieved, decide, strip_injection
-from ._entities import NameIndex
+from ._data import PLACEHOLDERS, load_intents, load_vocabulary
+from ._gazetteer import Gazetteer, capitalised_words, everyday_words
+from ._intents import IntentClassifier
 from ._llm import LlmFailure, answer_with_llm, chat_model
-from ._records import Answer
-from ._tools import Toolbox
+from ._planner import Planner
+from ._records import Answer, Statement
+from ._registry import Retrieved
+from ._toolbox import Toolbox
+from ._understand import Reader
 
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
@@ -37,10 +48,38 @@ if TYPE_CHECKING:
     from index import Index
 
 
-__all__ = ["MAX_HISTORY", "MAX_QUESTION_CHARS", "Assistant"]
+__all__ = ["MAX_HISTORY", "MAX_QUESTION_CHARS", "NOT_COVERED", "Assistant", "not_covered"]
 
 MAX_QUESTION_CHARS = 2000
 MAX_HISTORY = 20
+
+
+def not_covered(topic: str = "that") -> str:
+    """The abstention message."""
+    return (
+        f"My sources (19 CFR Part 101 and the article “What Is A Port Of Entry In The US?”) do not cover {topic}, "
+        "so I can't say. They cover ports of entry, service ports, Customs stations, preclearance offices, CBP "
+        "hours and holidays, Centers of Excellence and Expertise, the definitions of Part 101, and what happens "
+        "at a port of entry."
+    )
+
+
+NOT_COVERED = not_covered()
+PARTLY = "My sources do not cover the rest of your question."
+
+
+@functools.lru_cache(maxsize=4)
+def _gazetteer(corpus: Corpus) -> Gazetteer:
+    intents, _ = load_intents()
+    phrasings = [p for i in intents for p in i.phrasings]
+    return Gazetteer(corpus, load_vocabulary(), ordinary_words=everyday_words(corpus, phrasings),
+                     acronyms=capitalised_words(phrasings, PLACEHOLDERS))  # fmt: skip
+
+
+def _default_embedder() -> Embeddings:
+    from index import load_embedder  # heavy: the model loads on the first question
+
+    return load_embedder(Settings.from_env())
 
 
 class Assistant:
@@ -51,24 +90,28 @@ class Assistant:
         corpus: Corpus,
         *,
         index: Callable[[], Index] | None = None,
+        embedder: Callable[[], Embeddings] | None = None,
         llm: Callable[[], BaseChatModel] | None = None,
         llm_timeout_s: float = 20.0,
         today: Callable[[], dt.date] = dt.date.today,
+        cache_dir: Path | None = None,
     ) -> None:
         self.corpus = corpus
-        self._names = NameIndex(corpus)
         self._open_index = index
         self._index: Index | None = None
+        self._make_embedder = embedder or _default_embedder
+        self._planner: Planner | None = None
         self._make_llm = llm
         self._llm: BaseChatModel | None = None
         self._llm_timeout_s = llm_timeout_s
         self._today = today
-        # Web servers call ask() from many threads at once: open the index and the model once.
+        self._cache_dir = cache_dir
+        # Web servers call ask() from many threads at once: open the index and the models once.
         self._lock = threading.Lock()
 
     @classmethod
     def from_settings(cls, settings: Settings | None = None) -> Assistant:
-        """The assistant as configured by the environment (the index opens on first need)."""
+        """The assistant as configured by the environment (the model loads on the first question)."""
         settings = settings or Settings.from_env()
 
         def open_index() -> Index:
@@ -76,8 +119,34 @@ class Assistant:
 
             return Index.open(settings)
 
+        def embedder() -> Embeddings:
+            from index import load_embedder
+
+            return load_embedder(settings)
+
         llm = (lambda: chat_model(settings)) if settings.llm else None
-        return cls(load_corpus(settings), index=open_index, llm=llm, llm_timeout_s=settings.llm_timeout_s)
+        return cls(load_corpus(settings), index=open_index, embedder=embedder, llm=llm,
+                   llm_timeout_s=settings.llm_timeout_s, cache_dir=settings.data_dir)  # fmt: skip
+
+    # ------------------------------------------------------------------ parts, built once
+
+    def planner(self) -> Planner:
+        """The default planner (built on first use: it needs the embedding model)."""
+        with self._lock:
+            if self._planner is None:
+                embedder = self._make_embedder()
+                vocabulary = load_vocabulary()
+                intents, digest = load_intents()
+                model_id = str(getattr(embedder, "model_id", type(embedder).__name__))
+                cache = self._cache_dir
+                if cache is None and hasattr(embedder, "model_id"):
+                    cache = Settings.from_env().data_dir
+                classifier = IntentClassifier(intents, digest, embedder, k=int(vocabulary.threshold("intents_k")),
+                                              cache_dir=cache, model_id=model_id)  # fmt: skip
+                reader = Reader(_gazetteer(self.corpus), vocabulary, classifier,
+                                min_score=vocabulary.threshold("intents_min_score"))
+                self._planner = Planner(self.corpus, reader, vocabulary, intents)
+            return self._planner
 
     def _current_index(self) -> Index:
         assert self._open_index is not None
@@ -92,12 +161,12 @@ class Assistant:
                 self._index = None
                 index.close()
 
-    def _retrieve(self, query: str, section: str | None = None) -> list[Retrieved]:
+    def _retrieve(self, query: str) -> list[Retrieved]:
         if self._open_index is None:
             return []
         index = self._current_index()
         try:
-            hits = index.search(query, k=5, section=section)
+            hits = index.search(query, k=5)
         except StoreUnavailableError:
             self._drop(index)  # the next question reconnects: a restarted server needs no restart here
             raise
@@ -105,12 +174,15 @@ class Assistant:
             # The collection went away under us (deleted, or rebuilt elsewhere): reopen once,
             # which rebuilds a missing index; a store that is still broken raises again.
             self._drop(index)
-            hits = self._current_index().search(query, k=5, section=section)
+            hits = self._current_index().search(query, k=5)
         return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
 
     def warm(self) -> None:
-        """Open the index and load the model now, so the first question is answered at full speed."""
+        """Load the models and open the index now, so the first question is answered at full speed."""
+        self.planner().reader.classifier.matrix()
         self._retrieve("port of entry")
+
+    # ------------------------------------------------------------------ answering
 
     def ask(self, question: str, history: Sequence[dict[str, str]] | None = None) -> Answer:
         """Answer ``question``; ``history`` is earlier messages ({"role", "content"}), oldest first."""
@@ -126,13 +198,18 @@ class Assistant:
                 return _timed(self._ask_llm(question, turns), started)
             except (LlmFailure, CitationError, ConfigurationError) as exc:
                 note = f"The language model was not used ({exc}); this answer comes from the built-in engine."
-        decision = decide(
-            question, turns, corpus=self.corpus, names=self._names, today=self._today(), retrieve=self._retrieve
-        )
-        if decision.abstain:
-            answer = abstain(decision.abstain, tools=decision.tools)
+        planner = self.planner()
+        if not planner.reader.clean(question).strip(" ?!.,"):
+            return _timed(abstain("There is no question here that my sources can answer.", tools=("guard",)),
+                          started)  # fmt: skip
+        plan = planner.plan(question, turns, today=self._today(), retrieve=self._retrieve)
+        if plan.unanswered or not plan.statements:
+            answer = abstain(NOT_COVERED, tools=plan.tools)
         else:
-            answer = compose(decision.statements, self.corpus, tools=decision.tools)
+            statements = list(plan.statements)
+            if plan.partly:
+                statements.append(Statement(PARTLY))
+            answer = compose(statements, self.corpus, tools=plan.tools)
         return _timed(replace(answer, note=note), started)
 
     def _ask_llm(self, question: str, turns: list[tuple[str, str]]) -> Answer:
@@ -140,9 +217,10 @@ class Assistant:
             if self._llm is None:
                 assert self._make_llm is not None
                 self._llm = self._make_llm()
-        toolbox = Toolbox(self.corpus, self._names, self._retrieve, self._today())
+        planner = self.planner()
+        toolbox = Toolbox(planner, self._retrieve, self._today())
         statements = answer_with_llm(
-            self._llm, toolbox, strip_injection(question) or question, turns, timeout_s=self._llm_timeout_s
+            self._llm, toolbox, planner.reader.clean(question) or question, turns, timeout_s=self._llm_timeout_s
         )
         tools = ("llm", *toolbox.used)
         if statements is None:

@@ -72,7 +72,20 @@ def compose(statements: Sequence[Statement], corpus: Corpus, *, tools: Sequence[
                 marks.append(numbers[ev])
         sentences.append(_with_markers(statement.text, marks))
     verify(citations, corpus)
-    return Answer(answer=" ".join(sentences), citations=tuple(citations), abstained=False, tools=tuple(tools))
+    return Answer(answer=_joined(sentences), citations=tuple(citations), abstained=False, tools=tuple(tools))
+
+
+def _joined(sentences: Sequence[str]) -> str:
+    """Sentences run on with a space; a list item ("\n- ...") on its own line; text after a list in a new paragraph."""
+    text = ""
+    for s in sentences:
+        if not text or s.startswith("\n"):
+            text += s
+        elif text.rsplit("\n", 1)[-1].startswith("- "):
+            text += "\n\n" + s
+        else:
+            text += " " + s
+    return text.strip()
 
 
 def abstain(reason: str, *, tools: Sequence[str] = ()) -> Answer:

@@ -16,11 +16,10 @@ from collections.abc import Sequence
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import AIMessage, BaseMessage, HumanMessage, SystemMessage, ToolMessage
 
-from corpus import ConfigurationError, OperationalError, Settings
+from corpus import ConfigurationError, OperationalError, Settings, sentences
 
-from ._engine import _sentences
 from ._records import Statement
-from ._tools import Toolbox
+from ._toolbox import Toolbox
 
 __all__ = ["LlmFailure", "NOT_IN_SOURCES", "answer_with_llm", "chat_model"]
 
@@ -112,7 +111,7 @@ def _statements(text: str, toolbox: Toolbox) -> list[Statement] | None:
     if unknown:
         raise LlmFailure(f"the language model cited evidence no tool gave ({', '.join(unknown)})")
     statements = []
-    for sentence in _sentences(text):
+    for sentence in sentences(text):
         ids = list(dict.fromkeys(_MARK.findall(sentence)))
         clean = " ".join(_MARK.sub("", sentence).split()).replace(" .", ".").replace("..", ".")
         if clean:

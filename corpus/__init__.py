@@ -38,6 +38,7 @@ from ._records import (
 )
 from ._settings import SOURCES_DIR, Settings, enforce_offline
 from ._states import STATES, postal_code, resolve_state
+from ._text import sentence_spans, sentences
 
 __all__ = [
     "SOURCES_DIR",
@@ -77,5 +78,7 @@ __all__ = [
     "load_corpus",
     "postal_code",
     "resolve_state",
+    "sentence_spans",
+    "sentences",
     "state_filter",
 ]

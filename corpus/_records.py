@@ -142,6 +142,15 @@ class PortListing:
     """"Limits of port" text as printed ("T.D. 83-196."); empty when the row has none."""
     drawback: bool
     """True when the row carries the "+" drawback unit/office mark."""
+    area: str
+    """What the limits text says the port includes, as printed, without the orders that set it
+    ("Lubec and Cutler"); empty when it names no place."""
+    included: tuple[str, ...]
+    """The places named in ``area`` ("Lubec", "Cutler", "Kittery, ME", "Harris County")."""
+    consolidated_in: str
+    """The consolidated port the limits text says it is part of ("Consolidated Port of the Delaware River and Bay")."""
+    mail: str
+    """Mailing address the limits text gives ("Babb, MT"); empty when none."""
     port_id: str
     """Id of the port this row lists (see ``Port.id``)."""
     cite: Cite
@@ -192,8 +201,6 @@ class CustomsStation:
 
     name: str
     """As printed ("Kaktovik (Barter Island)", "Antelope Wells (Mail: Hachita, NM)")."""
-    aliases: tuple[str, ...]
-    """Other names a user may type, taken from the printed name ("Kaktovik", "Barter Island")."""
     state: str
     """The state heading it is printed under (Monticello is printed under New Hampshire)."""
     supervisory_port: str

@@ -39,6 +39,10 @@ VIRGIN_ISLANDS = "Virgin Islands, U.S."
 _LIMITS_START = re.compile(
     r"T\.D\.|Including|Included|Includes|E\.O\.|CBP Dec\.|Pub\.L\.|Consolidated port|\(Restated|\d"
 )
+# In a limits text: the order or decision that set the limits, up to the end of the part ("..., E.O. 4572, Jan. 27").
+_AUTHORITY = re.compile(r",?\s*(?:and\s+)?(?:E\.O\.|T\.D\.s?|CBP Dec\.|Pub\.L\.).*$")
+# Separators of a list of places: commas and "and", but not the comma before a state code ("Kansas City, KS").
+_PLACE_LIST = re.compile(r",(?!\s*(?:[A-Z]{2}|N\.H)\b)\s*(?:and\s+)?|\s+and\s+")
 # A state named inside a port name: "Mobile, AL", "Portsmouth, N.H", "TN/VA".
 _STATE_IN_NAME = re.compile(r"(?:,\s*|/)(N\.H|[A-Z]{2})(?=$|[-/\s,])")
 # Cell boundary in rows whose first cell ends in a lower-case letter or ")".
@@ -108,6 +112,49 @@ def _port_rows(parsed: ParsedRegulation, file: str) -> list[tuple[str, str, str,
     return out
 
 
+def _places_in(text: str) -> list[str]:
+    """Place names in a list such as "Mount Desert Island, the city of Ellsworth, and the townships of Hancock"."""
+    text = re.sub(r"\s*\([^)]*\)", "", text)  # "towns (townships) of"
+    text = re.sub(r"\b([A-Z]\w+) and ([A-Z]\w+) Counties\b", r"\1 County and \2 County", text)
+    out = []
+    for item in _PLACE_LIST.split(text):
+        words = item.split()
+        while words and not words[0][:1].isupper():  # "the city of", "townships of", "all territory within"
+            words.pop(0)
+        if name := " ".join(words).rstrip("."):
+            out.append(name)
+    return out
+
+
+def _read_limits(limits: str) -> tuple[str, tuple[str, ...], str, str]:
+    """(area, places included, consolidated port it is part of, mailing address) as the limits text states them.
+
+    The text mixes the territory with the orders that set it ("Including Lubec and Cutler, E.O. 4296, Aug. 26,
+    1925."): only the territory names are read, and "territory described in T.D. ..." names none.
+    """
+    included: list[str] = []
+    areas: list[str] = []
+    consolidated = mail = ""
+    for part in re.split(r";\s*|\.\s+(?=Mail:)", limits):
+        part = part.strip().rstrip(".")
+        if part.startswith("Mail:"):
+            mail = part.removeprefix("Mail:").strip()
+            continue
+        if m := re.match(r"Included in the (Consolidated Port of .+?) described in", part):
+            consolidated = m[1]
+            continue
+        m = re.match(r"(?:Including|including|Consolidated port includes|includes)\s+(.*)", part)
+        body = m[1] if m else part
+        body = _AUTHORITY.sub("", body).strip()
+        if not body or "described" in body or re.search(r"\d", body) or (not m and not body[:1].isupper()):
+            continue
+        if not m and (body.startswith(("Consolidated", "Restated")) or _LIMITS_START.match(body)):
+            continue
+        areas.append(body)
+        included += _places_in(body)
+    return "; ".join(areas), tuple(dict.fromkeys(included)), consolidated, mail
+
+
 def _group_ports(
     rows: list[tuple[str, str, str, bool, Line]], parsed: ParsedRegulation
 ) -> tuple[tuple[Port, ...], tuple[PortListing, ...]]:
@@ -139,6 +186,10 @@ def _group_ports(
                 state=state,
                 limits=limits,
                 drawback=drawback,
+                area=(read := _read_limits(limits))[0],
+                included=read[1],
+                consolidated_in=read[2],
+                mail=read[3],
                 port_id=port_id,
                 cite=parsed.cite(PORTS_REF, line),
             )
@@ -218,15 +269,6 @@ def _centers(parsed: ParsedRegulation, file: str) -> tuple[Center, ...]:
     return tuple(out)
 
 
-def _aliases(name: str) -> tuple[str, ...]:
-    """Names inside a station name: Kaktovik (Barter Island) -> Kaktovik, Barter Island; not mail addresses."""
-    base, _, extra = name.partition(" (")
-    extra = extra.removesuffix(")")
-    if not extra:
-        return ()
-    return (base,) if extra.startswith("Mail:") else (base, extra)
-
-
 def _supervisor(written: str, station_state: str, ports: tuple[Port, ...]) -> tuple[str | None, tuple[str, ...]]:
     """The 101.3 port a written supervisor names, else the ports sharing a place name with it.
 
@@ -268,7 +310,6 @@ def _stations(parsed: ParsedRegulation, ports: tuple[Port, ...], file: str) -> t
         out.append(
             CustomsStation(
                 name=name,
-                aliases=_aliases(name),
                 state=state,
                 supervisory_port=written,
                 supervisory_port_id=port_id,

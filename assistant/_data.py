@@ -1,0 +1,135 @@
+"""The engine's understanding as data: vocabulary, thresholds, intents and their example phrasings.
+
+Everything in ``assistant/data`` is read here and nowhere else, once per
+process, into typed records. A malformed file is a ConfigurationError naming
+it: the package data ships with portentry, so that is a broken install.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from corpus import ConfigurationError
+
+__all__ = ["DATA_DIR", "Intent", "Vocabulary", "load_intents", "load_vocabulary"]
+
+DATA_DIR = Path(__file__).with_name("data")
+PLACEHOLDERS = ("PLACE", "STATE", "COUNTRY", "DATE", "HOLIDAY", "YEAR", "MONTH", "NUMBER", "GOODS")
+"""Words that stand for a recognised name in the example phrasings (and in a question once it is read)."""
+
+
+def _toml(name: str) -> dict[str, Any]:
+    path = DATA_DIR / name
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigurationError(f"cannot read {path} ({exc}); reinstall portentry") from exc
+
+
+@dataclass(frozen=True)  # no slots: skip_words is a cached_property
+class Vocabulary:
+    """The words around the names (vocabulary.toml) and the thresholds (thresholds.toml)."""
+
+    holidays: dict[str, list[str]]
+    """Other names of the ten national holidays, by the holiday's name."""
+    statute_holidays: dict[str, list[str]]
+    """Names of days designated by other Federal statutes."""
+    other_days: dict[str, dict[str, object]]
+    """Days that are not Federal holidays, with their date rule."""
+    states: dict[str, list[str]]
+    """Other ways of writing a state."""
+    countries: dict[str, list[str]]
+    """Other names of the preclearance countries."""
+    goods: dict[str, list[str]]
+    """Goods words, by Center."""
+    terms: dict[str, list[str]]
+    """Other names of defined terms, by term."""
+    kinds: dict[str, list[str]]
+    """Words for what a place is asked to be, by kind (port, station, service_port, preclearance, center)."""
+    grammar: dict[str, Any]
+    """Cue words: polar, anaphora, ellipsis, question, joint, after, before, numbers, not_names."""
+    injection: tuple[str, ...]
+    """Patterns of instructions hidden in a question."""
+    thresholds: dict[str, float]
+    """Every tuned number, by name (see thresholds.toml for how each was chosen)."""
+
+    @property
+    def not_names(self) -> list[str]:
+        """Words that are never place names."""
+        return list(self.grammar["not_names"])
+
+    @property
+    def numbers(self) -> dict[str, int]:
+        """Counting words."""
+        return dict(self.grammar["numbers"])
+
+    @property
+    def synonyms(self) -> dict[str, list[str]]:
+        """Sources' words for a user's word (key-term matching only)."""
+        return dict(self.grammar["synonyms"])
+
+    @functools.cached_property
+    def skip_words(self) -> frozenset[str]:
+        """Words a passage need not share with a question to answer it: stopwords and words every question has."""
+        return frozenset(self.grammar["stopwords"]) | frozenset(self.grammar["generic"])
+
+    def words(self, cue: str) -> tuple[str, ...]:
+        """The cue words of one grammar list, longest first."""
+        return tuple(sorted(self.grammar[cue], key=len, reverse=True))
+
+    def threshold(self, name: str) -> float:
+        """One tuned number; ConfigurationError if thresholds.toml lacks it."""
+        try:
+            return self.thresholds[name]
+        except KeyError:
+            raise ConfigurationError(f"{DATA_DIR / 'thresholds.toml'} has no {name!r}; reinstall portentry") from None
+
+
+@functools.cache
+def load_vocabulary() -> Vocabulary:
+    """vocabulary.toml and thresholds.toml, read once."""
+    v = _toml("vocabulary.toml")
+    thresholds = {f"{section}_{key}" if section != "top" else key: float(value)
+                  for section, table in _toml("thresholds.toml").items() for key, value in table.items()}  # fmt: skip
+    return Vocabulary(
+        holidays=v["holidays"], statute_holidays=v["statute_holidays"], other_days=v["other_days"],
+        states=v["states"], countries=v["countries"], goods=v["goods"], terms=v["terms"], kinds=v["kinds"],
+        grammar=v["grammar"], injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
+    )  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Intent:
+    """One thing a question can ask, the tool that answers it, and how people ask it."""
+
+    name: str
+    """"ports_in_state"."""
+    tool: str
+    """The registry tool that answers it ("" for passage search, abstention and small talk)."""
+    phrasings: tuple[str, ...]
+    """Example phrasings, with slot placeholders (data/intents/<name>.txt)."""
+
+
+@functools.cache
+def load_intents() -> tuple[tuple[Intent, ...], str]:
+    """Every intent with its phrasings, and a checksum of them all (for caching their embeddings)."""
+    table = _toml("intents.toml")
+    digest = hashlib.sha256()
+    out = []
+    for name in sorted(table):
+        path = DATA_DIR / "intents" / f"{name}.txt"
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigurationError(f"cannot read {path} ({exc.strerror}); reinstall portentry") from exc
+        lines = tuple(dict.fromkeys(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.startswith("#")))
+        if not lines:
+            raise ConfigurationError(f"{path} has no phrasings")
+        digest.update(name.encode() + b"\0" + "\n".join(lines).encode())
+        out.append(Intent(name, str(table[name].get("tool", "")), lines))
+    return tuple(out), digest.hexdigest()

@@ -1,0 +1,501 @@
+"""Find what a question names: places, states, countries, goods, holidays, terms, dates and numbers.
+
+Every place name comes from the regulation's tables (ports and the places
+their limits include, stations, service ports, preclearance offices and their
+provinces, Center offices, supervisory ports as written); the everyday words
+around them (other names of holidays, goods, terms) come from
+``data/vocabulary.toml``. Names are matched case-insensitively, longest
+first, and with typo tolerance (rapidfuzz). A one-word name that is also an
+everyday word ("ferry", "portal") typed in lower case is kept as a *weak*
+mention: the reader uses it only when the question needs a place and names
+no other. Nothing here decides what a question asks; it only says what it
+names and where.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import Literal
+
+import holidays as federal_holidays
+from rapidfuzz import fuzz, process
+
+from corpus import STATES, Center, Corpus, CustomsStation, Definition, Port, PortListing, PreclearanceOffice, ServicePort
+
+from ._data import Vocabulary
+from ._dates import DateMention, around, find_dates
+
+__all__ = ["DayName", "Gazetteer", "Mention", "Place", "SlotKind", "capitalised_words", "everyday_words"]
+
+SlotKind = Literal["place", "state", "country", "goods", "holiday", "term", "kind", "date", "year", "month", "number",
+                   "weekday", "name"]  # fmt: skip
+_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’&/-]*[A-Za-z0-9.]|[A-Za-z0-9]")
+_STATE_CODE = re.compile(r",?\s*\b(?:N\.H|[A-Z]{2})\b\.?$")
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+           "november", "december")  # fmt: skip
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """Everything the tables say about one place name."""
+
+    name: str
+    """The name as the tables spell it ("Sandusky", "Eagle", "Montreal")."""
+    ports: tuple[Port, ...] = ()
+    """Ports of entry with exactly this name (same-named ports in different states are separate)."""
+    part_of: tuple[Port, ...] = ()
+    """Ports whose combined name has this name as a part ("Toledo-Sandusky")."""
+    stations: tuple[CustomsStation, ...] = ()
+    """Customs stations with this name."""
+    service_ports: tuple[ServicePort, ...] = ()
+    """Service ports with this name."""
+    offices: tuple[PreclearanceOffice, ...] = ()
+    """Preclearance offices in this city."""
+    region_offices: tuple[PreclearanceOffice, ...] = ()
+    """Preclearance offices in this province ("Alberta")."""
+    centers: tuple[Center, ...] = ()
+    """Centers managed from this city."""
+    included_in: tuple[PortListing, ...] = ()
+    """Ports whose limits include this place."""
+    consolidated: tuple[PortListing, ...] = ()
+    """Ports the regulation says are included in the consolidated port of this name."""
+    mail_for: tuple[PortListing, ...] = ()
+    """Ports whose mailing address is this place."""
+    supervises: tuple[CustomsStation, ...] = ()
+    """Stations whose supervisory port is written with this name but is not a listed port ("Noyes")."""
+    similar: tuple[Port, ...] = ()
+    """Listed ports whose name starts with this one ("Eagle" -> "Eagle Pass"), for "did you mean"."""
+
+    @property
+    def states(self) -> frozenset[str]:
+        """Every state this name is listed under, in any reading."""
+        out = {s for p in (*self.ports, *self.part_of) for s in p.states}
+        out |= {x.state for x in (*self.stations, *self.service_ports, *self.included_in, *self.consolidated)}
+        return frozenset(out | {x.state for x in self.mail_for} | {x.state for x in self.supervises})
+
+    def narrowed(self, state: str) -> Place:
+        """The readings listed under ``state`` (all readings when none is)."""
+        kept = Place(
+            self.name,
+            tuple(p for p in self.ports if state in p.states),
+            tuple(p for p in self.part_of if state in p.states),
+            tuple(s for s in self.stations if s.state == state),
+            tuple(s for s in self.service_ports if s.state == state),
+            self.offices, self.region_offices, self.centers,
+            tuple(x for x in self.included_in if x.state == state),
+            tuple(x for x in self.consolidated if x.state == state),
+            tuple(x for x in self.mail_for if x.state == state),
+            tuple(s for s in self.supervises if s.state == state),
+            tuple(p for p in self.similar if state in p.states),
+        )  # fmt: skip
+        return kept if kept.states else self
+
+
+@dataclass(frozen=True, slots=True)
+class DayName:
+    """A named day people ask about: one of the ten national holidays, another Federal holiday, or neither."""
+
+    name: str
+    """"Thanksgiving Day", "Juneteenth National Independence Day", "Good Friday"."""
+    kind: Literal["national", "statute", "state", "other"]
+    """national: one of the ten of 101.6(a); statute: designated by another Federal statute; state: a State
+    holiday (101.6(d) keeps offices open); other: none of these."""
+    rule: dict[str, object] = field(default_factory=dict, compare=False)
+    """For other days: how their date is computed (see vocabulary.toml [other_days])."""
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """Something a question names, where it names it, and every reading of it."""
+
+    start: int
+    """Start of the span in the question."""
+    end: int
+    """End of the span."""
+    text: str
+    """The span as typed."""
+    readings: tuple[tuple[SlotKind, object], ...]
+    """(kind, value) in order of preference; value is a Place, state name, Center, DayName, ... by kind."""
+    weak: bool = False
+    """A lower-case everyday word that is also a place name: a place only if nothing else is."""
+
+    @property
+    def kind(self) -> SlotKind:
+        """The preferred reading's kind."""
+        return self.readings[0][0]
+
+    def value(self, kind: SlotKind) -> object | None:
+        """The reading of that kind, if any."""
+        return next((v for k, v in self.readings if k == kind), None)
+
+
+def _norm(text: str) -> str:
+    """Lower case, apostrophes dropped ("Patriots' Day", "patriots day"), punctuation and hyphens as spaces."""
+    return " ".join(re.sub(r"[^a-z0-9&/ -]+", " ", re.sub(r"['’]", "", text.lower())).replace("-", " ").split())
+
+
+def _base(name: str) -> str:
+    """A printed name without a trailing state code ("Mobile, AL" -> "Mobile")."""
+    return _STATE_CODE.sub("", name).strip()
+
+
+def _parts(name: str) -> list[str]:
+    """The places a combined name is made of: "Duluth, MN and Superior, WI" -> Duluth, Superior."""
+    pieces = re.split(r"\s*(?:-|/| and |, (?=[A-Z][a-z]))\s*", re.sub(r",\s*(?:N\.H|[A-Z]{2})\b", "", name))
+    return [p.strip(" ,") for p in pieces if len(p.strip(" ,")) >= 3]
+
+
+class Gazetteer:
+    """Every name the engine can recognise, by normalised spelling."""
+
+    def __init__(self, corpus: Corpus, vocabulary: Vocabulary, *, ordinary_words: Iterable[str] = (),
+                 acronyms: Iterable[str] = ()) -> None:  # fmt: skip
+        self.corpus = corpus
+        self.vocabulary = vocabulary
+        not_names = set(vocabulary.not_names)
+        self.places = self._places(corpus, not_names)
+        self.states = {_norm(s): s for s in STATES} | {_norm(s.removesuffix(", U.S.")): s for s in STATES}
+        self.states |= {_norm(a): s for s, aliases in vocabulary.states.items() for a in aliases}
+        self.codes = {code: s for s, code in STATES.items()}
+        countries = {p.country for p in corpus.preclearance}
+        self.countries = {_norm(c): c for c in countries} | {
+            _norm(a): c for c, aliases in vocabulary.countries.items() for a in aliases if c in countries
+        }
+        centers = {c.name: c for c in corpus.centers}
+        self.goods = {_norm(w): centers[c] for c, words in vocabulary.goods.items() for w in words if c in centers}
+        self.days = self._days(corpus, vocabulary)
+        definitions = {d.term: d for d in corpus.definitions}
+        self.terms = {_norm(a): definitions[t] for t, aliases in vocabulary.terms.items() for a in aliases
+                      if t in definitions}  # fmt: skip
+        self.terms |= {_norm(d.term): d for d in corpus.definitions}
+        self.kinds = {_norm(w): kind for kind, words in vocabulary.kinds.items() for w in words}
+        self.numbers = {_norm(w): n for w, n in vocabulary.numbers.items()}
+        self.table: dict[str, list[tuple[SlotKind, object]]] = {}
+        # Preference when one spelling has several readings: a holiday over a place ("Columbus Day"),
+        # a state over a port of the same name ("New York"), a place over goods and terms.
+        for kind, names in (("holiday", self.days), ("state", self.states), ("country", self.countries),
+                            ("place", self.places), ("goods", self.goods), ("term", self.terms),
+                            ("kind", self.kinds)):  # fmt: skip
+            for key, value in names.items():
+                if key and key not in ("a", "in", "me", "or", "oh", "ok", "hi", "la", "de", "id", "pa", "al", "ma"):
+                    self.table.setdefault(key, []).append((kind, value))  # type: ignore[arg-type]
+        self.longest = max(len(k.split()) for k in self.table)
+        # Misspelt names are matched against names of as many words: places, states and countries, and terms of
+        # two or more words ("custom teritory of the united states").
+        self._fuzzy_keys: dict[int, list[str]] = {}
+        for k, r in sorted(self.table.items()):
+            size = len(k.split())
+            if r[0][0] in ("place", "state", "country") and size <= 3 or r[0][0] == "term" and size >= 2:
+                self._fuzzy_keys.setdefault(size, []).append(k)
+        self._state_keys = [k for k, r in self.table.items() if r[0][0] == "state" and len(k) > 3]
+        self.ordinary = {w.lower() for w in ordinary_words}
+        self.acronyms = {w.lower() for w in acronyms}
+        """Words written in capitals in the phrasings ("ID", "TSA"): a postal code that is one needs a place before it."""
+        words = {w for key in self.table for w in key.split()}
+        from index import QueryRewriter  # typo correction towards the names above, never away from a known word
+
+        self.rewriter = QueryRewriter([*self.table, "preclearance", "supervise", "station", "drawback", "holiday"],
+                                      known=[*(p.text for p in corpus.passages), *self.ordinary])  # fmt: skip
+        self.known_words = words | self.ordinary | set(not_names)
+        self.prose_words = _prose_words(corpus)
+        """Lower-case words of the sources' prose: never a name the tables lack."""
+
+    # ------------------------------------------------------------------ building
+
+    @staticmethod
+    def _places(corpus: Corpus, not_names: set[str]) -> dict[str, Place]:
+        fields: dict[str, dict[str, list[object]]] = {}
+        spelled: dict[str, str] = {}
+
+        def add(name: str, slot: str, record: object) -> None:
+            key = _norm(name)
+            if not key or key in not_names or len(key) < 3:
+                return
+            spelled.setdefault(key, name)
+            bucket = fields.setdefault(key, {}).setdefault(slot, [])
+            if record not in bucket:
+                bucket.append(record)
+
+        for port in corpus.ports:
+            names = {port.name, _base(port.name)} | {x.printed_name for x in port.listings}
+            names |= {_base(x.printed_name) for x in port.listings}
+            for n in names:
+                add(n, "ports", port)
+            for part in _parts(port.name):
+                if _norm(part) not in {_norm(n) for n in names}:
+                    add(part, "part_of", port)
+        for listing in corpus.listings:
+            for place in listing.included:
+                add(_base(place), "included_in", listing)
+            if listing.consolidated_in:
+                add(listing.consolidated_in, "consolidated", listing)
+                add(listing.consolidated_in.removeprefix("Consolidated Port of the "), "consolidated", listing)
+            if listing.mail:
+                add(_base(listing.mail), "mail_for", listing)
+        for station in corpus.stations:
+            base, _, extra = station.name.partition(" (")
+            add(station.name, "stations", station)
+            add(base, "stations", station)
+            if extra and not extra.startswith("Mail:"):
+                add(extra.removesuffix(")"), "stations", station)
+            if not station.supervisory_port_listed:
+                for part in {station.supervisory_port, *_parts(station.supervisory_port)}:
+                    add(part, "supervises", station)
+        for sp in corpus.service_ports:
+            add(sp.name, "service_ports", sp)
+            for part in _parts(sp.name):
+                add(part, "service_ports", sp)
+        for office in corpus.preclearance:
+            city, _, region = office.office.partition(", ")
+            add(city, "offices", office)
+            add(office.office, "offices", office)
+            if region:
+                add(region, "region_offices", office)
+        for center in corpus.centers:
+            add(center.office, "centers", center)
+            add(center.office.partition(", ")[0], "centers", center)
+        places = {}
+        port_names = [(p, _norm(_base(p.name))) for p in corpus.ports]
+        for key, slots in fields.items():
+            similar = tuple(p for p, n in port_names if n != key and n.startswith(key + " ") and "ports" not in slots)
+            places[key] = Place(spelled[key], **{k: tuple(v) for k, v in slots.items()}, similar=similar)  # type: ignore[arg-type]
+        return places
+
+    @staticmethod
+    def _days(corpus: Corpus, vocabulary: Vocabulary) -> dict[str, DayName]:
+        out: dict[str, DayName] = {}
+        for h in corpus.holidays:
+            day = DayName(h.name, "national")
+            for alias in [h.name, *vocabulary.holidays.get(h.name, [])]:
+                out[_norm(alias)] = day
+        for name, aliases in vocabulary.statute_holidays.items():
+            for alias in [name, *aliases]:
+                out[_norm(alias)] = DayName(name, "statute")
+        for name, rule in vocabulary.other_days.items():
+            names = rule.get("names", [])
+            assert isinstance(names, list)
+            for alias in [name, *names]:
+                out[_norm(str(alias))] = DayName(name, "other", {k: v for k, v in rule.items() if k != "names"})
+        national = {k: v for k, v in out.items() if v.kind == "national"}
+        for name, subdivs in _state_holidays().items():
+            key = _norm(name)
+            same = next((v for k, v in national.items() if len(k) > 4 and k in key), None)
+            out.setdefault(key, same or DayName(name, "state", {"subdivs": subdivs}))  # "Martin Luther King Jr.'s
+            # Birthday" is the national holiday by another name, not a State holiday
+        return out
+
+    # ------------------------------------------------------------------ reading
+
+    def tokens(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, normalised word) for every word of ``text``."""
+        out = []
+        for m in _TOKEN.finditer(text):
+            word = m[0].rstrip(".") if not re.fullmatch(r"(?:[a-z]\.){2,}", m[0].lower()) else m[0]
+            for sub in re.finditer(r"[^\s-]+", _norm(word)):
+                out.append((m.start(), m.start() + len(word), sub[0]))
+        return out
+
+    def find(self, text: str) -> list[Mention]:
+        """Every name in ``text`` that the tables or the vocabulary know, longest first, without overlaps."""
+        tokens = self.tokens(text)
+        all_lower = not any(c.isupper() for c in text)
+        stop = self.vocabulary.skip_words
+        taken: set[int] = set()
+        found: list[Mention] = []
+        for size in range(min(self.longest, 7), 0, -1):
+            for i in range(len(tokens) - size + 1):
+                if not taken.isdisjoint(range(i, i + size)):
+                    continue
+                key = " ".join(t[2] for t in tokens[i : i + size])
+                if size == 1 and len(key) == 2:
+                    continue  # a postal code: read below, with the words around it
+                readings = self.table.get(key)
+                start, end = tokens[i][0], tokens[i + size - 1][1]
+                typed = text[start:end]
+                if (readings is None and len(key) >= 6 and (typed[:1].isupper() or all_lower)
+                        and tokens[i][2] not in stop and tokens[i + size - 1][2] not in stop):  # fmt: skip
+                    readings = self._fuzzy(key, size)
+                if readings is None and size == 1 and 4 <= len(key) < 6 and key not in self.ordinary | self.prose_words:
+                    readings = self._fuzzy_state(key)  # "texs", "iowaa"
+                if not readings:
+                    continue
+                weak = (size == 1 and not typed[:1].isupper() and key in self.ordinary
+                        and all(k == "place" for k, _ in readings))  # fmt: skip
+                found.append(Mention(start, end, typed, tuple(readings), weak))
+                taken |= set(range(i, i + size))
+        found += self._codes(text, tokens, taken, found)
+        return sorted(found, key=lambda m: m.start)
+
+    def _codes(self, text: str, tokens: list[tuple[int, int, str]], taken: set[int],
+               found: list[Mention]) -> Iterator[Mention]:  # fmt: skip
+        """Postal codes: "Lukeville AZ", "Boise, ID", "grand forks nd"; not "ID card" or "me" in "tell me".
+
+        A code typed in capitals counts anywhere unless it is also an everyday word ("ID", "OK", "IN"), which
+        counts only after a place or a comma; a code in lower case counts only right after a place name.
+        Nothing counts in a question typed all in capitals.
+        """
+        if text.isupper():
+            return
+        ends = {m.end for m in found if m.kind == "place"}
+        for i, (start, end, word) in enumerate(tokens):
+            typed = text[start:end].rstrip(".")
+            if i in taken or len(word) != 2 or typed.upper() not in self.codes:
+                continue
+            before = text[:start].rstrip()
+            after_place = any(e <= start and not text[e:start].strip(" ,") for e in ends)
+            everyday = word in self.ordinary or word in self.vocabulary.skip_words or word in self.acronyms
+            if typed.isupper() and (not everyday or after_place or before.endswith(",")):
+                yield Mention(start, end, text[start:end], (("state", self.codes[typed]),))
+            elif typed.islower() and after_place and not everyday:
+                yield Mention(start, end, text[start:end], (("state", self.codes[typed.upper()]),))
+
+    def _fuzzy(self, key: str, size: int) -> list[tuple[SlotKind, object]] | None:
+        cutoff = self.vocabulary.threshold("fuzzy_place")
+        match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self.table[match[0]] if match else None
+
+    def _fuzzy_state(self, word: str) -> list[tuple[SlotKind, object]] | None:
+        cutoff = self.vocabulary.threshold("fuzzy_state")
+        match = process.extractOne(word, self._state_keys, scorer=fuzz.ratio, score_cutoff=cutoff)
+        return self.table[match[0]] if match else None
+
+    def day(self, name: DayName, year: int) -> dt.date:
+        """The date a named day falls on in ``year`` (before any observance shift)."""
+        from dateutil.easter import easter
+
+        if name.kind == "national":
+            return next(o.date for o in self.corpus.observed_holidays(year) if o.holiday.name == name.name)
+        if name.kind == "statute":
+            return next(d for d, n in federal_holidays.US(years=year, observed=False).items() if n == name.name)
+        if name.kind == "state":
+            subdivs = name.rule.get("subdivs", ())
+            assert isinstance(subdivs, tuple)
+            for sub in subdivs:
+                for d, n in federal_holidays.US(subdiv=sub, years=year, observed=False).items():
+                    if name.name in str(n).split("; "):
+                        return d
+            raise LookupError(f"{name.name} has no date in {year}")
+        rule = name.rule
+        if "easter" in rule:
+            return easter(year) + dt.timedelta(days=int(str(rule["easter"])))
+        if "after_holiday" in rule:
+            base = next(o.date for o in self.corpus.observed_holidays(year) if o.holiday.name == rule["after_holiday"])
+            return base + dt.timedelta(days=int(str(rule.get("days", 1))))
+        month = int(str(rule["month"]))
+        if "day" in rule:
+            return dt.date(year, month, int(str(rule["day"])))
+        weekday, nth = int(str(rule["weekday"])), int(str(rule["nth"]))
+        first = dt.date(year, month, 1)
+        if rule.get("after_first_monday"):  # Election Day: the Tuesday after the first Monday
+            first += dt.timedelta(days=(0 - first.weekday()) % 7 + 1)
+        day = first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
+        return day
+
+    def dates(self, text: str, mentions: list[Mention], *, today: dt.date, year: int | None) -> list[DateMention]:
+        """The dates ``text`` names: written out, relative to today, or by a holiday, with "the day after"."""
+        out = find_dates(text, today=today, default_year=year)
+        for m in mentions:
+            name = m.value("holiday")
+            if isinstance(name, DayName):
+                y = year or today.year
+                day = self.day(name, y)
+                if year is None and day < today - dt.timedelta(days=7):
+                    day = self.day(name, y + 1)
+                out.append(DateMention(m.start, m.end, day, year is not None, name.name))
+        shifted = []
+        for d in sorted(out, key=lambda x: x.start):
+            shifted.append(around(text, d) or d)
+        return shifted
+
+    def months(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, month) for month names written without a day."""
+        out = []
+        for m in re.finditer(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?", text, re.I):
+            word = m[0].lower().rstrip(".")
+            number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(m[1].lower()))
+            if word in _MONTHS or word == m[1].lower() or word == "sept":
+                if word == "may" and not re.search(r"\b(?:in|of|during|for)\s+may\b", text[max(0, m.start() - 8):m.end()],
+                                                   re.I):  # fmt: skip
+                    continue  # "may" is usually the verb
+                out.append((m.start(), m.end(), number))
+        return out
+
+    def weekdays(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, weekday) for weekday names ("saturdays" included)."""
+        out = []
+        for m in re.finditer(r"\b(mon|tues?|wed(?:nes)?|thu(?:rs)?|fri|sat(?:ur)?|sun)(?:day)?s?\b", text, re.I):
+            out.append((m.start(), m.end(), next(i for i, w in enumerate(_WEEKDAYS) if w.startswith(m[1][:3].lower()))))
+        return out
+
+    def numbers_in(self, text: str) -> list[tuple[int, int, int]]:
+        """(start, end, n) for counts written as digits or words; a number word counts only before the thing
+        counted ("three business days", not "the Missouri one", "count as one")."""
+        out = []
+        for m in re.finditer(r"\b(\d{1,3}|[a-z]+)\b", text, re.I):
+            word = m[0].lower()
+            following = re.match(r"\s+([a-z]+)", text[m.end() :], re.I)
+            if word.isdigit():
+                out.append((m.start(), m.end(), int(word)))
+            elif word in self.numbers and word != "a" and following and following[1].lower() not in self.vocabulary.skip_words:
+                out.append((m.start(), m.end(), self.numbers[word]))
+        return out
+
+
+@functools.cache
+def _state_holidays() -> dict[str, tuple[str, ...]]:
+    """State holidays by name (from the ``holidays`` package), with the states that keep them."""
+    federal = {str(n) for n in federal_holidays.US(years=(2026, 2027)).values()}
+    out: dict[str, list[str]] = {}
+    for sub in federal_holidays.US.subdivisions:
+        if sub not in STATES.values():
+            continue
+        for _d, names in federal_holidays.US(subdiv=sub, years=(2026, 2027), observed=False).items():
+            for name in str(names).split("; "):
+                if name not in federal and len(name.split()) <= 5 and "/" not in name:
+                    out.setdefault(name, [])
+                    if sub not in out[name]:
+                        out[name].append(sub)
+    return {name: tuple(subs) for name, subs in out.items()}
+
+
+_TABLES = {"19 CFR 101.3(b)(1)", "19 CFR 101.3(b)(2)", "19 CFR 101.4(c)(2)", "19 CFR 101.5", "19 CFR 101.10(a)"}
+
+
+def _prose_words(corpus: Corpus) -> set[str]:
+    words: set[str] = set()
+    for p in corpus.passages:
+        if p.ref not in _TABLES:
+            words |= set(re.findall(r"(?<![\w'])[a-z][a-z'-]*[a-z]", p.text))
+    return words
+
+
+def capitalised_words(phrasings: Iterable[str], placeholders: Iterable[str]) -> set[str]:
+    """Words the phrasings write in capitals that are not placeholders ("ID", "TSA", "CBP")."""
+    skip = set(placeholders)
+    return {w for line in phrasings for w in re.findall(r"\b[A-Z]{2,}\b", line) if w not in skip}
+
+
+def everyday_words(corpus: Corpus, phrasings: Iterable[str]) -> set[str]:
+    """Words people use that are not names: lower-case words of the sources' prose and of the phrasings.
+
+    A phrasing word counts only if it occurs at least three times and never capitalised inside a sentence:
+    the phrasings name a few places the tables do not know ("Frankfurt"), and those must stay unknown.
+    """
+    words = _prose_words(corpus)
+    counts: dict[str, int] = {}
+    named: set[str] = set()
+    for line in phrasings:
+        for i, m in enumerate(re.finditer(r"[A-Za-z][A-Za-z'-]*[A-Za-z]|[A-Za-z]", line)):
+            word = m[0]
+            if word.isupper():
+                continue
+            if word[0].isupper() and i > 0:
+                named.add(word.lower())
+            counts[word.lower()] = counts.get(word.lower(), 0) + 1
+    # Three uses at least: the phrasings misspell words on purpose ("servise"), each misspelling rarely thrice.
+    return words | {w for w, n in counts.items() if n >= 3 and w not in named}

@@ -1,0 +1,83 @@
+"""Recognise what a question asks: a nearest-neighbour vote over the embeddings of example phrasings.
+
+Each intent has a few hundred example phrasings (``data/intents/*.txt``),
+written with placeholders for names. They are embedded once with the same
+model as the passages (all-MiniLM-L6-v2) and cached in the data folder, keyed
+by a checksum of the phrasings and the model. A question, read with its
+names masked the same way, scores each intent by the mean cosine similarity
+of its ``k`` nearest phrasings. Adding a way of asking is adding a line of
+data; nothing here knows any intent by name.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import threading
+from pathlib import Path
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
+from numpy.typing import NDArray
+
+from ._data import Intent
+
+__all__ = ["IntentClassifier"]
+
+log = logging.getLogger(__name__)
+
+
+class IntentClassifier:
+    """Scores intents for a question by its nearest example phrasings."""
+
+    def __init__(self, intents: tuple[Intent, ...], digest: str, embedder: Embeddings, *, k: int,
+                 cache_dir: Path | None = None, model_id: str = "") -> None:  # fmt: skip
+        self.intents = intents
+        self._embedder = embedder
+        self._k = k
+        self._cache = cache_dir / f"intents-{digest[:16]}-{model_id.replace('/', '_')[:60]}.npy" if cache_dir else None
+        self._labels = np.array([i for i, intent in enumerate(intents) for _ in intent.phrasings])
+        self._matrix: NDArray[np.float32] | None = None
+        self._lock = threading.Lock()
+        self.embed = functools.lru_cache(maxsize=2048)(self._embed)
+
+    def _embed(self, text: str) -> NDArray[np.float32]:
+        return np.asarray(self._embedder.embed_query(text), dtype=np.float32)
+
+    def matrix(self) -> NDArray[np.float32]:
+        """The phrasing embeddings (one row per phrasing), loaded from the cache or computed once."""
+        with self._lock:
+            if self._matrix is None:
+                self._matrix = self._load()
+            return self._matrix
+
+    def _load(self) -> NDArray[np.float32]:
+        rows = len(self._labels)
+        if self._cache is not None and self._cache.exists():
+            try:
+                cached = np.load(self._cache)
+                if cached.shape[0] == rows:
+                    return np.asarray(cached, dtype=np.float32)
+            except (OSError, ValueError) as exc:  # a damaged cache is rebuilt, never trusted
+                log.warning("rebuilding the intent cache %s (%s)", self._cache, exc)
+        texts = [p for intent in self.intents for p in intent.phrasings]
+        matrix = np.asarray(self._embedder.embed_documents(texts), dtype=np.float32)
+        if self._cache is not None:
+            try:
+                self._cache.parent.mkdir(parents=True, exist_ok=True)
+                tmp = self._cache.with_suffix(".tmp.npy")
+                np.save(tmp, matrix)
+                tmp.replace(self._cache)
+            except OSError as exc:  # a read-only data folder: compute again next time
+                log.warning("cannot cache intent embeddings in %s (%s)", self._cache, exc)
+        return matrix
+
+    def rank(self, text: str) -> tuple[tuple[str, float], ...]:
+        """Every intent with its score for ``text``, best first."""
+        sims = self.matrix() @ self.embed(text)
+        scores = []
+        for i, intent in enumerate(self.intents):
+            mine = sims[self._labels == i]
+            top = np.partition(mine, -self._k)[-self._k :] if len(mine) > self._k else mine
+            scores.append((intent.name, float(np.mean(top))))
+        return tuple(sorted(scores, key=lambda s: -s[1]))

@@ -1,0 +1,318 @@
+"""The default planner: read the message, decide each question's tool through the routes, run it, word it.
+
+No language model: the reader (gazetteer + intent classifier) says what each
+question asks and names; the named routes (``_routes``) settle follow-ups and
+fallbacks; the registry's tools find the facts; the composers word them. The
+conversation's earlier questions are read the same way, so "is that in
+maine?" knows what "that" was. Several questions in one message are answered
+in order, each able to point back to the one before.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, replace
+
+from corpus import Corpus, CustomsStation
+
+from . import _tools_days, _tools_places, _tools_text  # noqa: F401 - importing them registers the tools
+from ._data import Intent, Vocabulary
+from ._dates import CbpCalendar, DateMention
+from ._gazetteer import Gazetteer, Place, _norm
+from ._records import Statement
+from ._registry import TOOLS, Context, Request, Retrieved
+from ._render import render
+from ._results import (
+    BusinessDayShift,
+    Centers,
+    ClearanceRoute,
+    DayStatus,
+    Definitions,
+    HolidayDate,
+    HolidayList,
+    PlaceFacts,
+    PortLimits,
+    PortsInState,
+    Preclearance,
+    Result,
+    ServicePorts,
+    Snippet,
+    StationsInState,
+    StationsOfPort,
+    StationSupervisor,
+)
+from ._routes import AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
+from ._tools_text import coverage, key_terms, stems
+from ._understand import Ask, Reader, Slots
+
+__all__ = ["Plan", "Planner", "Step"]
+
+HISTORY_TURNS = 2
+"""Earlier user messages read for follow-ups (older ones rarely matter and cost time)."""
+FAN_OUT = 4
+"""At most this many of one kind of name are looked up one by one ("are Blaine and Sumas ports?")."""
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One question of the message and what was done for it."""
+
+    ask: Ask
+    """The question."""
+    decision: Decision
+    """The intent and slots used, and the routes that set them."""
+    results: tuple[Result, ...]
+    """What the tool returned (one per name looked up); empty when nothing answers."""
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """Everything done for one message."""
+
+    steps: tuple[Step, ...]
+    """One per question."""
+    statements: tuple[Statement, ...]
+    """The answer, sentence by sentence."""
+    tools: tuple[str, ...]
+    """Tools and routes used, in order."""
+    unanswered: bool
+    """True when no question of the message could be answered."""
+    partly: bool
+    """True when some question was answered and another was not."""
+
+
+def _fan_kind(tool: str) -> str | None:
+    return {"lookup_place": "places", "station_supervisor": "places",
+            "stations_of_port": "places", "ports_in_state": "states", "stations_in_state": "states",
+            "service_ports": "states", "holiday_date": "days", "date_status": "dates"}.get(tool)  # fmt: skip
+
+
+class Planner:
+    """Answers a message with the registry's tools, no language model."""
+
+    def __init__(self, corpus: Corpus, reader: Reader, vocabulary: Vocabulary, intents: Sequence[Intent]) -> None:
+        self.corpus = corpus
+        self.reader = reader
+        self.gazetteer: Gazetteer = reader.gazetteer
+        self.vocabulary = vocabulary
+        self.intents = {i.name: i for i in intents}
+        self.calendar = CbpCalendar(corpus)
+        self.min_score = vocabulary.threshold("intents_min_score")
+        self._vocabularies = _vocabularies(intents, vocabulary)
+
+    def _needs(self, intent: str) -> tuple[str, ...]:
+        tool = self.intents[intent].tool if intent in self.intents else ""
+        return TOOLS[tool].needs if tool in TOOLS else ()
+
+    def _accepts(self, intent: str) -> tuple[str, ...]:
+        tool = self.intents[intent].tool if intent in self.intents else ""
+        return TOOLS[tool].accepts if tool in TOOLS else ()
+
+    def _situation(self, ask: Ask, frames: Sequence[Frame], extras: dict[str, object] | None = None) -> Situation:
+        return Situation(ask, frames, self.intents, self._needs, self._accepts, self.vocabulary.skip_words,
+                         self.min_score, self.vocabulary.threshold("intents_margin"),
+                         self.vocabulary.threshold("intents_follow_margin"), extras or {})  # fmt: skip
+
+    # ------------------------------------------------------------------ deciding
+
+    def decide(self, ask: Ask, frames: Sequence[Frame]) -> Decision:
+        """The intent and slots for ``ask``, after the routes."""
+        situation = self._situation(ask, frames)
+        decision = Decision(ask.intent, ask.slots)
+        for route in BEFORE:
+            decision = route.apply(decision, situation) or decision
+        return decision
+
+    def _run(self, decision: Decision, ask: Ask, ctx: Context) -> tuple[Result, ...]:
+        tool_name = self.intents[decision.intent].tool if decision.intent in self.intents else ""
+        if not tool_name:
+            return ()
+        tool = TOOLS[tool_name]
+        kind = _fan_kind(tool_name)
+        values = getattr(decision.slots, kind) if kind else ()
+        text = f"{ask.text} {ask.context_text}".strip()
+        requests = [Request(decision.slots, text)]
+        if kind and len(values) > 1:
+            requests = [Request(replace(decision.slots, **{kind: (v,)}), text) for v in values[:FAN_OUT]]
+        results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
+        return tuple(dict.fromkeys(results))
+
+    # ------------------------------------------------------------------ focus
+
+    def _place(self, name: str) -> Place | None:
+        return self.gazetteer.places.get(_norm(name))
+
+    def _station_places(self, stations: Sequence[CustomsStation]) -> list[Place]:
+        out = []
+        for s in stations:
+            for name in (s.name.partition(" (")[0], s.supervisory_port):
+                if (p := self._place(name)) is not None:
+                    out.append(p)
+        return out
+
+    def focus(self, result: Result) -> Slots:
+        """What an answer was about, for a follow-up to point back to."""
+        places: list[Place] = []
+        dates: list[dt.date] = []
+        states: list[str] = []
+        if isinstance(result, PlaceFacts | ClearanceRoute):
+            facts = result.destination if isinstance(result, ClearanceRoute) else result
+            if facts is not None and facts.place is not None:
+                places.append(facts.place)
+            if isinstance(result, ClearanceRoute) and result.origin and result.origin.offices:
+                places += [p for o in result.origin.offices if (p := self._place(o.office.split(",")[0]))]
+        elif isinstance(result, StationSupervisor):
+            places += self._station_places(result.stations) or ([result.place] if result.place else [])
+        elif isinstance(result, StationsOfPort):
+            places += ([result.place] if result.place else []) + self._station_places(result.stations)
+        elif isinstance(result, StationsInState):
+            places += self._station_places(result.stations)
+            states.append(result.state)
+        elif isinstance(result, PortsInState | ServicePorts) and result.state:
+            states.append(result.state)
+        elif isinstance(result, PortLimits):
+            places += [p for p in [self._place(result.name)] if p]
+        elif isinstance(result, Preclearance):
+            places += [p for o in result.offices if (p := self._place(o.office.split(",")[0]))]
+        elif isinstance(result, Centers):
+            places += [p for c in result.centers if (p := self._place(c.office.split(",")[0]))]
+        elif isinstance(result, HolidayDate):
+            dates.append(result.closure.day if result.closure else result.date)
+        elif isinstance(result, DayStatus):
+            dates.append(result.day)
+        elif isinstance(result, BusinessDayShift):
+            dates.append(result.result)
+        elif isinstance(result, HolidayList):
+            return Slots(years=(result.year,))
+        elif isinstance(result, Definitions):
+            return Slots(terms=result.terms)
+        return Slots(
+            places=tuple(dict.fromkeys(places)),
+            states=tuple(dict.fromkeys(s for s in states if s)),
+            dates=tuple(DateMention(0, 0, d, True) for d in dates),
+            years=tuple(dict.fromkeys(d.year for d in dates)),
+        )
+
+    # ------------------------------------------------------------------ answering
+
+    def _context(self, today: dt.date, retrieve: Callable[[str], list[Retrieved]]) -> Context:
+        return Context(self.corpus, self.gazetteer, self.calendar, today, retrieve)
+
+    def _frames(self, history: Sequence[tuple[str, str]], today: dt.date) -> list[Frame]:
+        """The conversation's last user messages as frames, most recent first (no passage search for them)."""
+        frames: list[Frame] = []
+        ctx = self._context(today, lambda text: [])
+        users = [text for role, text in history if role == "user"][-HISTORY_TURNS:]
+        for message in users:
+            asks, _ = self.reader.read(message, today=today, year=_year(frames))
+            for ask in asks:
+                decision = self.decide(ask, frames)
+                results = self._run(decision, ask, ctx) if decision.intent != PASSAGE else ()
+                focus = self.focus(results[0]) if results else Slots()
+                frames.insert(0, Frame(decision.intent, decision.slots, focus))
+        return frames
+
+    def _said(self, statements: Sequence[Statement]) -> set[str]:
+        return stems(" ".join(s.text for s in statements), self.vocabulary)
+
+    def plan(self, message: str, history: Sequence[tuple[str, str]], *, today: dt.date,
+             retrieve: Callable[[str], list[Retrieved]]) -> Plan:  # fmt: skip
+        """Read, decide, run and word every question of ``message``."""
+        frames = self._frames(history, today)
+        ctx = self._context(today, retrieve)
+        asks, _ = self.reader.read(message, today=today, year=_year(frames))
+        steps: list[Step] = []
+        statements: list[Statement] = []
+        tools: list[str] = []
+        answered = unanswered = 0
+        for ask in asks:
+            decision = self.decide(ask, frames)
+            results = self._run(decision, ask, ctx)
+            said = [s for r in results for s in self._render(r, ask)]
+            if results and decision.intent != PASSAGE and not isinstance(results[0], Snippet):
+                decision, results, said = self._after(decision, ask, frames, ctx, results, said)
+            steps.append(Step(ask, decision, results))
+            if said:
+                answered += 1
+                tool = self.intents[decision.intent].tool
+                tools += [tool, *(f"route:{r}" for r in decision.routes)]
+                statements += [s for s in said if s not in statements or s.text in ("Yes.", "No.")]
+                frames.insert(0, Frame(decision.intent, decision.slots, self.focus(results[0])))
+            else:
+                unanswered += 1
+                tools += [f"route:{r}" for r in decision.routes]
+                frames.insert(0, Frame(decision.intent, decision.slots, Slots()))
+        return Plan(tuple(steps), tuple(_tidy(statements)), tuple(dict.fromkeys(tools)), answered == 0,
+                    answered > 0 and unanswered > 0)  # fmt: skip
+
+    def _render(self, result: Result, ask: Ask) -> list[Statement]:
+        return render(result, self.corpus, question=ask.text, vocabulary=self.vocabulary)
+
+    def _after(self, decision: Decision, ask: Ask, frames: Sequence[Frame], ctx: Context,
+               results: tuple[Result, ...], said: list[Statement]
+               ) -> tuple[Decision, tuple[Result, ...], list[Statement]]:  # fmt: skip
+        """The post-tool routes: a passage that holds what a table answer leaves out may replace it.
+
+        What the answer leaves out: the question's key words that are neither in the answer nor among the words
+        people commonly use to ask for that intent (its phrasings' vocabulary), so "open" in "is cbp open that
+        day?" is not missing from "No, CBP offices are closed ...".
+        """
+        keys = key_terms(ask.text, self.vocabulary)
+        common = self._vocabularies.get(decision.intent, frozenset())
+        missing = [k for k in keys if not k & (self._said(said) | common)]
+        if not missing:
+            return decision, results, said
+        passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text), ctx)
+        home = TOOLS[self.intents[decision.intent].tool].home
+        if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home):
+            return decision, results, said  # a passage elsewhere answers another question than the tool's
+        passage_said = self._render(passage, ask)
+        holds = self._said(passage_said)
+        extras: dict[str, object] = {
+            "answer_coverage": coverage(keys, self._said(said)),
+            "passage_coverage": coverage(keys, holds),
+            "missing_found": coverage(missing, holds),
+            "min_coverage": self.vocabulary.threshold("passages_min_coverage"),
+            "margin": self.vocabulary.threshold("passages_beat_margin"),
+        }
+        situation = self._situation(ask, frames, extras)
+        for route in AFTER:
+            changed = route.apply(decision, situation)
+            if changed is not None and changed.intent == PASSAGE:
+                return changed, (passage,), passage_said
+        return decision, results, said
+
+
+def _vocabularies(intents: Sequence[Intent], vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """Each intent's common words: stems in at least ``intents_vocabulary_share`` of its phrasings."""
+    share = vocabulary.threshold("intents_vocabulary_share")
+    out = {}
+    for intent in intents:
+        counts: dict[str, int] = {}
+        for line in intent.phrasings:
+            for stem in stems(re.sub(r"\b[A-Z]{3,}\b", " ", line), vocabulary):
+                counts[stem] = counts.get(stem, 0) + 1
+        out[intent.name] = frozenset(w for w, n in counts.items() if n >= share * len(intent.phrasings))
+    return out
+
+def _year(frames: Sequence[Frame]) -> int | None:
+    """The year the conversation is about, if its last question named one."""
+    for f in frames[:1]:
+        for slots in (f.focus, f.slots):
+            if slots.years:
+                return slots.years[0]
+            if slots.dates:
+                return slots.dates[0].day.year
+    return None
+
+
+def _tidy(statements: list[Statement]) -> list[Statement]:
+    """One lead word at the start at most: a second "Yes."/"No." from a later question is kept only after text."""
+    out: list[Statement] = []
+    for s in statements:
+        if s.text in ("Yes.", "No.") and out and out[-1].text in ("Yes.", "No."):
+            continue
+        out.append(s)
+    return out

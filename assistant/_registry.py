@@ -1,0 +1,110 @@
+"""The one tool registry: every tool declared once, with typed arguments and a typed result.
+
+Both planners call these tools: the default planner with the slots it read
+from a question, the optional language model through LangChain tools built
+from the same declarations (``langchain_tools``). A tool takes a ``Request``
+(the slots, however they were found) and the ``Context`` (the corpus and its
+lookups) and returns a result record from ``_results``, or None when it has
+nothing to say. Adding a tool is adding one decorated function in one of the
+``_tools_*`` modules; CONTRIBUTING.md shows how.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from pydantic import BaseModel
+
+from corpus import Corpus
+
+from ._dates import CbpCalendar
+from ._gazetteer import Gazetteer
+from ._understand import Slots
+
+if TYPE_CHECKING:
+    from ._results import Result
+
+__all__ = ["TOOLS", "Context", "Request", "Retrieved", "Tool", "tool"]
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieved:
+    """A chunk found by passage search, with its relevance signals."""
+
+    ref: str
+    """The passage it belongs to."""
+    text: str
+    """The chunk's text (a verbatim slice of the passage)."""
+    dense: float | None
+    """Embedding similarity, when the chunk was among the dense candidates."""
+    lexical: float | None
+    """BM25 score, when it shares a word with the query."""
+
+
+@dataclass(frozen=True, slots=True)
+class Request:
+    """What a tool is asked: the slots of one question (or of a model's arguments)."""
+
+    slots: Slots
+    """The names, dates and flags the question gives."""
+    text: str = ""
+    """The question itself, for passage search."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """What every tool may use: the sources and the lookups built from them."""
+
+    corpus: Corpus
+    """Both sources, parsed."""
+    gazetteer: Gazetteer
+    """Every name the tables know."""
+    calendar: CbpCalendar
+    """Closed days and business days."""
+    today: dt.date
+    """The date questions are asked on."""
+    retrieve: Callable[[str], list[Retrieved]] = field(default=lambda text: [])
+    """Passage search, best chunks first (the index is opened only when this is called)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Tool:
+    """One tool: its name, what it does, its arguments for a language model, and its function."""
+
+    name: str
+    """The name both planners use."""
+    description: str
+    """What it answers (its function's docstring), shown to a language model."""
+    args: type[BaseModel]
+    """Its arguments as a language model passes them."""
+    run: Callable[[Request, Context], Result | None]
+    """The function."""
+    needs: tuple[str, ...]
+    """Slot kinds of which it needs at least one ("places", "states", ...); empty when it needs none."""
+    accepts: tuple[str, ...]
+    """Slot kinds it uses when given (its needs included)."""
+    home: tuple[str, ...]
+    """Refs (or ref prefixes) of the paragraphs it answers from; a passage there may answer in its stead."""
+
+
+TOOLS: dict[str, Tool] = {}
+"""Every tool, by name, in the order declared."""
+
+
+def tool(name: str, args: type[BaseModel], *, needs: tuple[str, ...] = (), accepts: tuple[str, ...] = (),
+         home: tuple[str, ...] = ()) -> Callable[
+    [Callable[[Request, Context], Result | None]], Callable[[Request, Context], Result | None]
+]:  # fmt: skip
+    """Declare a tool (a decorator): its docstring is its description."""
+
+    def register(fn: Callable[[Request, Context], Result | None]) -> Callable[[Request, Context], Result | None]:
+        if name in TOOLS:
+            raise ValueError(f"tool {name!r} is declared twice")
+        TOOLS[name] = Tool(name, " ".join((fn.__doc__ or name).split()), args, fn, needs,
+                           tuple(dict.fromkeys(needs + accepts)), home)  # fmt: skip
+        return fn
+
+    return register

@@ -1,0 +1,212 @@
+"""Word the day and hour results: the date or the Yes/No first, then why (the holiday, the weekend, the rule).
+
+101.6(a) also closes offices on "any other calendar day designated as a
+holiday by Federal statute or Executive Order": days designated by statute
+are in the calendar; days closed by Executive Order are announced case by
+case, and an answer that says a day is open says so.
+"""
+
+from __future__ import annotations
+
+from corpus import STATES, Corpus
+
+from ._dates import Closure, format_day
+from ._gazetteer import DayName
+from ._records import Evidence, Statement
+from ._render_places import join, quote
+from ._results import BusinessDayCount, BusinessDayShift, DayStatus, HolidayDate, HolidayList, Hours
+
+__all__ = ["business_day_count", "business_day_shift", "day_status", "holiday_date", "holiday_list", "hours"]
+
+HOURS = "19 CFR 101.6"
+HOLIDAYS = "19 CFR 101.6(a)"
+BUSINESS_DAY = "19 CFR 101.1 (Business day)"
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def _weekend(corpus: Corpus) -> Evidence:
+    return quote(corpus, HOLIDAYS, "In addition to Saturdays, Sundays")
+
+
+def _statute(corpus: Corpus) -> Evidence:
+    return quote(corpus, HOLIDAYS, "any other calendar day designated as a holiday by Federal statute")
+
+
+def _open_hours(corpus: Corpus) -> Evidence:
+    return quote(corpus, HOURS, "between the hours of 8:30 a.m. and 5 p.m.")
+
+
+def _business_day(corpus: Corpus) -> Evidence:
+    return quote(corpus, BUSINESS_DAY, "means a weekday")
+
+
+def _closure_evidence(corpus: Corpus, c: Closure) -> tuple[Evidence, ...]:
+    ev = [Evidence(c.holiday.cite.ref, c.holiday.cite.line)] if c.holiday else [_statute(corpus)]
+    if c.day != c.date:
+        ev.append(quote(corpus, HOLIDAYS, f"If a holiday falls on {c.date.strftime('%A')}"))
+    return tuple(ev)
+
+
+def _closure_words(c: Closure) -> str:
+    """"Christmas Day (Saturday, December 25, 2027, observed Friday, December 24, 2027)"."""
+    if c.day == c.date:
+        return f"{c.name}, {format_day(c.day)}"
+    return f"{c.name} ({format_day(c.date)}, observed {format_day(c.day)})"
+
+
+def _by_statute(c: Closure) -> str:
+    return "" if c.holiday else ", a holiday designated by Federal statute"
+
+
+_EXECUTIVE_ORDER = "unless a closing is ordered by Executive Order, which cannot be known in advance"
+_STATES = {code: name for name, code in STATES.items()}
+
+
+def _named_note(named: DayName | None, corpus: Corpus) -> list[Statement]:
+    """What a named day that does not close offices is: a State holiday (101.6(d)), or no holiday at all."""
+    if named is None:
+        return []
+    if named.kind == "state":
+        subdivs = named.rule.get("subdivs", ())
+        where = join([_STATES.get(str(c), str(c)) for c in subdivs]) if isinstance(subdivs, tuple) else ""
+        return [Statement(
+            f"{named.name} is a State holiday{f' (in {where})' if where else ''}, and CBP offices stay open on State "
+            "and local holidays.", (quote(corpus, "19 CFR 101.6(d)", "open for the transaction of business on all "
+                                          "State and local holidays"),))]  # fmt: skip
+    return [Statement(f"{named.name} is not a Federal holiday.")]
+
+
+def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
+    """No with the weekend or the holiday, or Yes with the hours."""
+    day = format_day(r.day)
+    if r.closure is not None:
+        c = r.closure
+        why = f"the day {c.name} is observed" if c.day != c.date else c.name
+        return [Statement("No."), Statement(
+            f"CBP offices are closed on {day}: it is {why}{_by_statute(c)}"
+            + (f" ({c.name} falls on {format_day(c.date)})." if c.day != c.date else "."),
+            _closure_evidence(corpus, c))]
+    if r.day.weekday() >= 5:
+        out = [Statement("No."), Statement(f"{day} is a {r.day.strftime('%A')}, and CBP offices are closed on "
+                                           "Saturdays and Sundays.", (_weekend(corpus),))]  # fmt: skip
+        return out
+    return [Statement("Yes."), Statement(
+        f"{day} is a business day: a weekday that is not a national holiday, so CBP offices are open from 8:30 a.m. "
+        "to 5 p.m.", (_business_day(corpus), _open_hours(corpus))), *_named_note(r.named, corpus),
+        Statement(f"Offices also close on any day designated by Executive Order, which cannot be known in advance.",
+                  (_statute(corpus),))]  # fmt: skip
+
+
+def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
+    """When the day falls, and the day offices close for it (or that they do not)."""
+    date = format_day(r.date)
+    c = r.closure
+    if c is None:
+        status = f"{r.day.name} ({date}) is not one of the national holidays of 19 CFR 101.6(a) nor a Federal holiday"
+        if r.day.kind == "state":
+            return [*([Statement("No.")] if r.polar else []), Statement(
+                f"{r.day.name} ({date}) is not a national holiday: CBP offices close only on the national holidays of "
+                "19 CFR 101.6(a) and days designated by Federal statute or Executive Order.",
+                (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),)),
+                *_named_note(r.day, corpus)]  # fmt: skip
+        if r.date.weekday() >= 5:
+            return [*([Statement("No.")] if r.polar else []), Statement(
+                f"{status}; it falls on a {r.date.strftime('%A')}, when CBP offices are closed anyway.",
+                (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
+                 _weekend(corpus)))]  # fmt: skip
+        return [*([Statement("No.")] if r.polar else []), Statement(
+            f"{status}, so CBP offices are open that day from 8:30 a.m. to 5 p.m. ({_EXECUTIVE_ORDER}).",
+            (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
+             _open_hours(corpus)))]  # fmt: skip
+    lead = [Statement("Yes.")] if r.polar else []
+    if c.holiday is None:
+        main = Statement(
+            f"{c.name} ({date}) is a holiday designated by Federal statute, and 19 CFR 101.6(a) closes CBP offices on "
+            "any other calendar day designated as a holiday by Federal statute or Executive Order.",
+            (_statute(corpus),))  # fmt: skip
+    else:
+        rule = c.holiday.rule.removesuffix(".").replace("The ", "the ", 1)
+        main = Statement(f"CBP offices are closed on {c.name}, a national holiday ({rule}), which falls on {date}.",
+                         (Evidence(c.holiday.cite.ref, c.holiday.cite.line),
+                          quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays")))
+    out = [*lead, main]
+    if c.day != c.date:
+        out.append(Statement(f"Because it falls on a {c.date.strftime('%A')}, offices close on {format_day(c.day)}.",
+                             (quote(corpus, HOLIDAYS, f"If a holiday falls on {c.date.strftime('%A')}"),)))
+    return out
+
+
+def holiday_list(r: HolidayList, corpus: Corpus) -> list[Statement]:
+    """The closures as a list, each with its date and observed day."""
+    when = f"{_MONTHS[r.month - 1]} {r.year}" if r.month else str(r.year)
+    if not r.closures:
+        return [Statement(f"No national holiday closes CBP offices in {when}.",
+                          (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),))]
+    out = [Statement(f"CBP offices are closed for these holidays in {when}:",
+                     (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),))]
+    for c in r.closures:
+        out.append(Statement(f"\n- {_closure_words(c)}{_by_statute(c)}", _closure_evidence(corpus, c)))
+    return out
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")  # fmt: skip
+
+
+def _skipped(r: BusinessDayShift) -> str:
+    holidays = [f"{format_day(d)} ({c.name}{' observed' if c.day != c.date else ''})" for d, c in r.skipped if c]
+    weekends = [d for d, c in r.skipped if c is None]
+    parts = []
+    if holidays:
+        parts.append(join(holidays))
+    if weekends:
+        parts.append("the weekend" if len(weekends) <= 2 else "weekends")
+    return join(parts)
+
+
+def business_day_shift(r: BusinessDayShift, corpus: Corpus) -> list[Statement]:
+    """The date reached, then what was skipped."""
+    start, result = format_day(r.start), format_day(r.result)
+    evidence = [_business_day(corpus)]
+    for _, c in r.skipped:
+        if c is not None:
+            evidence += _closure_evidence(corpus, c)
+    if abs(r.n) == 1:
+        which = "next" if r.n > 0 else "previous"
+        text = f"The {which} business day {'after' if r.n > 0 else 'before'} {start} is {result}."
+    else:
+        text = f"{result} is {abs(r.n)} business days {'after' if r.n > 0 else 'before'} {start}."
+    out = [Statement(text, tuple(dict.fromkeys(evidence)))]
+    skipped = _skipped(r)
+    if skipped:
+        out.append(Statement(f"Counting skips {skipped}, when CBP offices are closed."))
+    out.append(Statement("Offices also close on any day designated by Executive Order, which cannot be known in "
+                         "advance.", (_statute(corpus),)))
+    return out
+
+
+def business_day_count(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
+    """How many business days lie between two dates."""
+    evidence = [_business_day(corpus)] + [e for c in r.closures for e in _closure_evidence(corpus, c)]
+    closed = f" ({join([c.name for c in r.closures])} closes offices in between)" if r.closures else ""
+    return [Statement(f"There are {len(r.days)} business days after {format_day(r.start)} up to and including "
+                      f"{format_day(r.end)}{closed}.", tuple(dict.fromkeys(evidence)))]  # fmt: skip
+
+
+def hours(r: Hours, corpus: Corpus) -> list[Statement]:
+    """The hours, and the exceptions; Yes or No for a weekday asked about."""
+    general = Statement("CBP offices are open for general business from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),))
+    closed = Statement("CBP offices are closed on Saturdays, Sundays and national holidays.", (_weekend(corpus),))
+    outside = Statement("Services outside a CBP office are furnished from 8 a.m. to 5 p.m.",
+                        (quote(corpus, "19 CFR 101.6(e)", "between the hours of 8 a.m. and 5 p.m."),))
+    local = Statement("Where local conditions require, different but equivalent hours may be approved.",
+                      (quote(corpus, "19 CFR 101.6(b)", "different but equivalent hours are required"),))
+    if r.weekday is not None and r.weekday >= 5:
+        return [*([Statement("No.")] if r.polar else []), closed,
+                Statement("On business days they are open from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),))]
+    if r.weekday is not None:
+        name = _WEEKDAYS[r.weekday]
+        return [*([Statement("Yes.")] if r.polar else []),
+                Statement(f"On a {name} that is not a national holiday, CBP offices are open from 8:30 a.m. to "
+                          "5 p.m.", (_open_hours(corpus), _weekend(corpus)))]  # fmt: skip
+    return [general, Statement(closed.text.replace("CBP offices are", "They are"), closed.evidence), outside, local]

@@ -1,0 +1,491 @@
+"""Word the table results: the answer first (Yes/No for a yes/no question), then the fact, then the exception.
+
+Each function turns one result type into statements; every statement that
+states a fact carries the printed row or sentence it rests on. Names are
+written as the tables print them; nothing here adds a fact a row does not
+hold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from corpus import Corpus, CustomsStation, Port, PreclearanceOffice
+
+from ._gazetteer import Place
+from ._records import Evidence, Statement
+from ._results import (
+    Centers,
+    ClearanceRoute,
+    DrawbackPorts,
+    PlaceFacts,
+    PortLimits,
+    PortsInState,
+    Preclearance,
+    ServicePorts,
+    StationsInState,
+    StationsOfPort,
+    StationSupervisor,
+)
+
+__all__ = [
+    "centers", "clearance_route", "drawback_ports", "join", "place_facts", "port_limits", "ports_in_state",
+    "preclearance", "quote", "service_ports", "station_supervisor", "stations_in_state", "stations_of_port",
+]  # fmt: skip
+
+PORTS = "19 CFR 101.3(b)(1)"
+SERVICE = "19 CFR 101.3(b)(2)"
+STATIONS = "19 CFR 101.4(c)(2)"
+PRECLEARANCE = "19 CFR 101.5"
+CENTERS = "19 CFR 101.10(a)"
+PORT_DEFINITION = "19 CFR 101.1 (Port and port of entry)"
+ARTICLE_MAJOR = "Article: Major Ports of Entry in the US"
+
+
+def quote(corpus: Corpus, ref: str, contains: str) -> Evidence:
+    """The sentence (or line) of passage ``ref`` that contains ``contains``, verbatim."""
+    from corpus import sentence_spans
+
+    text = corpus.passage(ref).text
+    at = text.find(contains)
+    if at < 0:
+        raise LookupError(f"{ref} does not contain {contains!r}")
+    for s, e in sentence_spans(text):
+        if s <= at < e:
+            return Evidence(ref, text[s:e])
+    raise LookupError(f"{ref}: no sentence holds {contains!r}")  # pragma: no cover - spans cover the text
+
+
+def join(items: Sequence[str]) -> str:
+    """"a", "a and b", "a, b and c"."""
+    items = list(items)
+    if len(items) <= 2:
+        return " and ".join(items)
+    return ", ".join(items[:-1]) + f" and {items[-1]}"
+
+
+def _row(line_ref: str, line: str) -> Evidence:
+    return Evidence(line_ref, line)
+
+
+def _rows(ref: str, lines: Sequence[str]) -> tuple[Evidence, ...]:
+    return tuple(dict.fromkeys(_row(ref, ln) for ln in lines))
+
+
+def _block(corpus: Corpus, ref: str, lines: Sequence[str]) -> tuple[Evidence, ...]:
+    """Consecutive printed rows as one quote when they are consecutive in the passage, else one per row."""
+    joined = "\n".join(lines)
+    return (Evidence(ref, joined),) if joined in corpus.passage(ref).text else _rows(ref, lines)
+
+
+def _lead(polar: bool, yes: bool) -> list[Statement]:
+    return [Statement("Yes." if yes else "No.")] if polar else []
+
+
+def _in(state: str) -> str:
+    """A state name that can end a sentence ("Virgin Islands, U.S." would end in two periods)."""
+    return "the U.S. Virgin Islands" if state == "Virgin Islands, U.S." else state
+
+
+def _port_label(p: Port) -> str:
+    return f"{p.name} ({join(list(p.states))})"
+
+
+def _virgin_islands(corpus: Corpus) -> Evidence:
+    return quote(corpus, PORT_DEFINITION, "are not “ports of entry” within the meaning of these regulations")
+
+
+def _article_calls(corpus: Corpus, name: str) -> Statement | None:
+    """Where the article calls a place a port of entry, say so (the regulation may list it as something else)."""
+    pattern = re.compile(rf"\b{re.escape(name)}\b(?: Port of Entry| International Airport)?")
+    for p in corpus.article.passages:
+        if p.ref == ARTICLE_MAJOR:
+            for item in p.items:
+                label = item.split(":")[0]
+                if pattern.search(label):
+                    return Statement(
+                        f"The article lists {label} among the major ports of entry in the US.",
+                        (Evidence(p.ref, item.split(". ")[0] if ". " in item else item),),
+                    )
+        called = f"{name} Port of Entry"
+        if called in p.text:
+            return Statement(f"The article calls it the “{called}”.", (quote(corpus, p.ref, called),))
+    return None
+
+
+def _station_sentence(s: CustomsStation, *, lead: str) -> Statement:
+    return Statement(
+        f"{lead}{s.name} is a Customs station listed under {s.state}; its supervisory port of entry is "
+        f"{s.supervisory_port}.",
+        (_row(STATIONS, s.cite.line),),
+    )
+
+
+def _unlisted(corpus: Corpus, written: str, stations: Sequence[CustomsStation]) -> Statement:
+    related = [corpus.port(i) for s in stations for i in s.related_port_ids]
+    related = list(dict.fromkeys(related))
+    also = f" The listed port sharing its name: {join([_port_label(p) for p in related])}." if related else ""
+    return Statement(
+        f"“{written}”, as the regulation writes it, is not in the list of ports of entry in 19 CFR 101.3(b)(1).{also}",
+        tuple(_row(PORTS, x.cite.line) for p in related for x in p.listings),
+    )
+
+
+def _ports_sentence(ports: Sequence[Port], corpus: Corpus) -> list[Statement]:
+    if len(ports) > 1:
+        where = join([f"{p.name}, {join(list(p.states))}" for p in ports])
+        return [Statement(f"There are {len(ports)} ports of entry named {ports[0].name}: {where}.",
+                          tuple(_row(PORTS, x.cite.line) for p in ports for x in p.listings))]  # fmt: skip
+    port = ports[0]
+    several = " (it is listed under each of them)" if len(port.states) > 1 else ""
+    out = [Statement(f"{port.name} is a port of entry listed under {join(list(port.states))}{several}.",
+                     tuple(_row(PORTS, x.cite.line) for x in port.listings))]  # fmt: skip
+    area = next((x.area for x in port.listings if x.area), "")
+    if area:
+        out.append(Statement(f"Its limits include {area}.", tuple(_row(PORTS, x.cite.line) for x in port.listings)))
+    if port.drawback:
+        out.append(Statement("It has a drawback unit/office (the “+” mark).",
+                             (quote(corpus, PORTS, "+ Indicates Drawback unit/office."),)))  # fmt: skip
+    return out
+
+
+_ORDER = {
+    "port": ("ports", "part_of", "stations", "offices", "included_in", "supervises", "consolidated", "service_ports",
+             "mail_for", "region_offices", "centers"),
+    "station": ("stations", "ports", "part_of", "included_in", "supervises", "offices", "service_ports",
+                "consolidated", "mail_for", "region_offices", "centers"),
+    "service_port": ("service_ports", "ports", "part_of", "stations", "included_in", "offices", "consolidated",
+                     "supervises", "mail_for", "region_offices", "centers"),
+    "preclearance": ("offices", "region_offices", "ports", "part_of", "stations", "service_ports", "included_in",
+                     "consolidated", "supervises", "mail_for", "centers"),
+    "center": ("centers", "ports", "part_of", "service_ports", "stations", "offices", "included_in", "consolidated",
+               "supervises", "mail_for", "region_offices"),
+}  # fmt: skip
+"""Which reading of a name answers first, by what the question asks it to be."""
+_YES = {"port": ("ports", "part_of"), "station": ("stations",), "service_port": ("service_ports",),
+        "preclearance": ("offices", "region_offices"), "center": ("centers",)}  # fmt: skip
+
+
+def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
+    """Every reading of a name, the one that answers what was asked first; Yes or No first for a yes/no question.
+
+    "is X a port of entry?" is answered by what X is; "is X in Maine?" (no kind asked) by where it is listed.
+    """
+    p = r.place
+    if p is None or not p.states and not (p.offices or p.region_offices or p.centers):
+        near = f" Did you mean {join([_port_label(x) for x in p.similar])}?" if p and p.similar else ""
+        return [*_lead(True, False), Statement(
+            f"{r.name} is not listed as a port of entry, Customs station, service port or preclearance office in "
+            f"19 CFR Part 101.{near}",
+            (quote(corpus, PORTS, "A list of Customs ports of entry by State"),),
+        )]  # fmt: skip
+    asked = r.asked or "port"
+    readings = _readings(p, corpus)
+    kinds = [k for k in _ORDER[asked] if readings.get(k)]
+    first = kinds[0]
+    out: list[Statement] = []
+    if r.state and r.state not in p.states:
+        listed = join(sorted(p.states)) or "a foreign country"
+        out += [*_lead(True, False), Statement(f"{p.name} is not listed under {r.state}; it is listed under {listed}.")]
+    elif r.state and not r.asked:
+        out += _lead(r.polar, True)
+    else:
+        yes = first in _YES[asked] and not (first in ("ports", "part_of") and _only_virgin_islands(p))
+        out += _lead(r.polar or (asked == "port" and first in ("stations", "offices", "supervises")), yes)
+    for kind in kinds[:2]:
+        out += readings[kind]
+    if first in ("ports", "part_of") and _only_virgin_islands(p):
+        out.append(Statement(
+            "But the customs ports in the Virgin Islands are outside the customs territory of the United States and "
+            "are not “ports of entry” within the meaning of these regulations.", (_virgin_islands(corpus),)))
+    similar = [x for x in p.similar if x not in p.ports and x not in p.part_of]
+    if similar and first != "ports":
+        out.append(Statement(f"{join([_port_label(x) for x in similar])} is a port of entry.",
+                             tuple(_row(PORTS, x.cite.line) for q in similar for x in q.listings)))  # fmt: skip
+    mention = _article_calls(corpus, p.name)
+    if mention is not None and first not in ("ports", "part_of"):
+        out.append(mention)
+    return out
+
+
+def _only_virgin_islands(p: Place) -> bool:
+    ports = p.ports or p.part_of
+    return bool(ports) and all(not port.in_customs_territory for port in ports)
+
+
+def _readings(p: Place, corpus: Corpus) -> dict[str, list[Statement]]:
+    """One or two statements per reading of the name."""
+    out: dict[str, list[Statement]] = {}
+    if p.ports:
+        out["ports"] = _ports_sentence(p.ports, corpus)
+    if p.part_of:
+        out["part_of"] = [Statement(
+            f"{p.name} is part of the port of entry {join([_port_label(x) for x in p.part_of])}.",
+            tuple(_row(PORTS, x.cite.line) for port in p.part_of for x in port.listings))]  # fmt: skip
+    if p.stations:
+        out["stations"] = [_station_sentence(s, lead="") for s in p.stations]
+        unlisted = [s for s in p.stations if not s.supervisory_port_listed]
+        if unlisted:
+            out["stations"].append(_unlisted(corpus, unlisted[0].supervisory_port, unlisted))
+    if p.offices:
+        out["offices"] = [Statement(
+            f"{join([o.office for o in p.offices])} is a CBP preclearance office in {p.offices[0].country}, one of "
+            "the offices in foreign countries where CBP Officers are located; it is not a US port of entry.",
+            tuple(_row(PRECLEARANCE, o.cite.line) for o in p.offices))]  # fmt: skip
+    if p.region_offices:
+        out["region_offices"] = [Statement(
+            f"In {p.name}, CBP has preclearance at {join([o.office for o in p.region_offices])}.",
+            tuple(_row(PRECLEARANCE, o.cite.line) for o in p.region_offices))]  # fmt: skip
+    if p.included_in:
+        out["included_in"] = [Statement(
+            f"{p.name} is not a port of entry of its own; it is included in the port of entry of "
+            f"{join([f'{x.name} ({x.state})' for x in p.included_in])}.",
+            tuple(_row(PORTS, x.cite.line) for x in p.included_in))]  # fmt: skip
+    if p.consolidated:
+        out["consolidated"] = [Statement(
+            f"The {p.consolidated[0].consolidated_in} includes the ports of entry "
+            f"{join([f'{x.name} ({x.state})' for x in p.consolidated])}.",
+            tuple(_row(PORTS, x.cite.line) for x in p.consolidated))]  # fmt: skip
+    if p.supervises:
+        out["supervises"] = [Statement(
+            f"{p.name} is not in the list of ports of entry in 19 CFR 101.3(b)(1); 101.4(c)(2) names "
+            f"“{p.supervises[0].supervisory_port}” as the supervisory port of the Customs "
+            f"station{'s' if len(p.supervises) > 1 else ''} {join([f'{s.name} ({s.state})' for s in p.supervises])}.",
+            (quote(corpus, PORTS, "A list of Customs ports of entry by State"),
+             *(_row(STATIONS, s.cite.line) for s in p.supervises)))]  # fmt: skip
+        related = [corpus.port(i) for s in p.supervises for i in s.related_port_ids]
+        if related:
+            out["supervises"].append(Statement(
+                f"The listed port of entry sharing the name is {join([_port_label(x) for x in dict.fromkeys(related)])}.",
+                tuple(_row(PORTS, x.cite.line) for port in dict.fromkeys(related) for x in port.listings)))  # fmt: skip
+    if p.service_ports:
+        out["service_ports"] = [Statement(
+            f"{p.name} is listed as a Customs service port in {join(sorted({_in(s.state) for s in p.service_ports}))}.",
+            tuple(_row(SERVICE, s.cite.line) for s in p.service_ports))]  # fmt: skip
+    if p.mail_for:
+        out["mail_for"] = [Statement(
+            f"{p.name} is the mailing address of the port of entry {join([f'{x.name} ({x.state})' for x in p.mail_for])}.",
+            tuple(_row(PORTS, x.cite.line) for x in p.mail_for))]  # fmt: skip
+    if p.centers:
+        out["centers"] = [Statement(
+            f"The {join([c.name for c in p.centers])} Center{'s are' if len(p.centers) > 1 else ' is'} managed "
+            f"from {p.centers[0].office}.", tuple(_row(CENTERS, c.cite.line) for c in p.centers))]  # fmt: skip
+    return out
+
+
+def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
+    """The area each listing of the port includes, or that the regulation gives only the order that set it;
+    Yes or No first when asked whether it includes a place."""
+    out = []
+    if r.asked and r.polar:
+        inside = any(a.lower() in (x.area + " " + " ".join(x.included)).lower() for a in r.asked for x in r.listings)
+        out += _lead(True, inside)
+    for x in r.listings:
+        ev = (_row(PORTS, x.cite.line),)
+        where = f"{x.name} ({x.state})"
+        if x.area:
+            out.append(Statement(f"The port of entry of {where} includes {x.area}.", ev))
+        elif x.consolidated_in:
+            others = [y for y in corpus.listings if y.consolidated_in == x.consolidated_in and y is not x]
+            out.append(Statement(
+                f"The port of {where} is included in the {x.consolidated_in}, with "
+                f"{join([f'{y.name} ({y.state})' for y in others])}.",
+                ev + tuple(_row(PORTS, y.cite.line) for y in others)))  # fmt: skip
+        elif "territory described" in x.limits:
+            out.append(Statement(f"19 CFR 101.3(b)(1) gives the limits of the port of {where} by reference: "
+                                 f"{x.limits.rstrip('.')}.", ev))  # fmt: skip
+        elif x.limits:
+            out.append(Statement(f"19 CFR 101.3(b)(1) names no area for the port of {where}, only the order that "
+                                 f"set it: {x.limits.rstrip('.')}.", ev))  # fmt: skip
+        else:
+            out.append(Statement(f"19 CFR 101.3(b)(1) prints no limits for the port of {where}.", ev))
+    return list(dict.fromkeys(out))
+
+
+def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
+    """The ports under a state heading, counted and named; or a summary of the whole list."""
+    if r.state is None:
+        by_state: dict[str, int] = {}
+        for x in r.listings:
+            by_state[x.state] = by_state.get(x.state, 0) + 1
+        top = sorted(by_state.items(), key=lambda kv: -kv[1])[:3]
+        return [Statement(
+            f"19 CFR 101.3(b)(1) lists {len(r.listings)} ports of entry under {len(by_state)} state headings "
+            f"({len(corpus.ports)} ports; some are listed under two states); the most are in "
+            f"{join([f'{s} ({n})' for s, n in top])}. Ask about a state for its list.",
+            (quote(corpus, PORTS, "A list of Customs ports of entry by State"),))]  # fmt: skip
+    if not r.listings:
+        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(1) lists no port of entry under {r.state}.",
+                                               (quote(corpus, PORTS, "A list of Customs ports of entry by State"),))]
+    names = join([x.name + (" (drawback unit/office)" if x.drawback else "") for x in r.listings])
+    count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
+    out = [*_lead(r.polar, True), Statement(f"{r.state} has {count}: {names}.",
+                                            _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]))]
+    if r.state.startswith("Virgin Islands"):
+        out.append(Statement("These ports are outside the customs territory of the United States and are not “ports "
+                             "of entry” within the meaning of the regulations.", (_virgin_islands(corpus),)))
+    return out
+
+
+def drawback_ports(r: DrawbackPorts, corpus: Corpus) -> list[Statement]:
+    """The ports marked "+"."""
+    names = join([f"{x.name} ({x.state})" for x in r.listings])
+    return [Statement(
+        f"{len(r.listings)} ports of entry have a drawback unit/office (the “+” mark): {names}.",
+        (quote(corpus, PORTS, "+ Indicates Drawback unit/office."), *_rows(PORTS, [x.cite.line for x in r.listings])),
+    )]
+
+
+def stations_in_state(r: StationsInState, corpus: Corpus) -> list[Statement]:
+    """The stations under a state heading, each with its supervisory port."""
+    intro = quote(corpus, STATIONS, "The Customs stations and the ports of entry having supervision")
+    if not r.state:
+        states = list(dict.fromkeys(s.state for s in r.stations))
+        return [Statement(f"19 CFR 101.4(c)(2) lists {len(r.stations)} Customs stations under {len(states)} state "
+                          "headings, each with its supervisory port of entry. Ask about a state for its list.",
+                          (intro,))]  # fmt: skip
+    if not r.stations:
+        return [*_lead(True, False), Statement(f"19 CFR 101.4(c)(2) lists no Customs station under {r.state}.",
+                                               (intro,))]
+    names = join([f"{s.name} (supervised by {s.supervisory_port})" for s in r.stations])
+    count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
+    return [*_lead(r.polar, True), Statement(f"{r.state} has {count}: {names}.",
+                                             _block(corpus, STATIONS, [r.state, *(s.cite.line for s in r.stations)]))]
+
+
+def station_supervisor(r: StationSupervisor, corpus: Corpus) -> list[Statement]:
+    """The supervisory port of each station with the name; what the name is, if it is no station."""
+    if not r.stations:
+        if r.place is None:
+            return place_facts(PlaceFacts(r.name, None, "station"), corpus)
+        return place_facts(PlaceFacts(r.name, r.place, "station"), corpus)
+    out = []
+    for s in r.stations:
+        out.append(Statement(
+            f"The port of entry {s.supervisory_port} supervises the Customs station of {s.name} ({s.state}).",
+            (_row(STATIONS, s.cite.line),)))  # fmt: skip
+    unlisted = [s for s in r.stations if not s.supervisory_port_listed]
+    if unlisted:
+        out.append(_unlisted(corpus, unlisted[0].supervisory_port, unlisted))
+    return out
+
+
+def stations_of_port(r: StationsOfPort, corpus: Corpus) -> list[Statement]:
+    """The stations a port supervises; or what the name is, if it supervises none."""
+    if r.stations:
+        written = list(dict.fromkeys(s.supervisory_port for s in r.stations))
+        label = written[0] if len(written) == 1 else r.name
+        count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
+        out = [Statement(f"{label} supervises {count}: {join([f'{s.name} ({s.state})' for s in r.stations])}.",
+                         _rows(STATIONS, [s.cite.line for s in r.stations]))]  # fmt: skip
+        unlisted = [s for s in r.stations if not s.supervisory_port_listed]
+        if unlisted:
+            out.append(_unlisted(corpus, unlisted[0].supervisory_port, unlisted))
+        return out
+    if r.place is not None and r.place.stations:
+        return place_facts(PlaceFacts(r.name, r.place, "station"), corpus)
+    if r.place is not None and (r.place.ports or r.place.part_of):
+        intro = quote(corpus, STATIONS, "The Customs stations and the ports of entry having supervision")
+        return [Statement(f"No Customs station in 19 CFR 101.4(c)(2) names {r.name} as its supervisory port.",
+                          (intro,)), *place_facts(PlaceFacts(r.name, r.place, "port"), corpus)]  # fmt: skip
+    return place_facts(PlaceFacts(r.name, r.place, "port"), corpus)
+
+
+def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
+    """The service ports of a state, or all of them by state."""
+    intro = quote(corpus, SERVICE, "A list of Customs service ports")
+    if r.state is None:
+        by_state: dict[str, list[str]] = {}
+        for s in r.rows:
+            by_state.setdefault(s.state, []).append(s.name)
+        listed = "; ".join(f"{state}: {', '.join(names)}" for state, names in by_state.items())
+        return [Statement(f"19 CFR 101.3(b)(2) lists {len(r.rows)} service ports: {listed}.",
+                          (intro, *_block(corpus, SERVICE, [s.cite.line for s in r.rows])))]  # fmt: skip
+    if not r.rows:
+        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(2) lists no service port in {r.state}.", (intro,))]
+    count = f"{len(r.rows)} service ports" if len(r.rows) > 1 else "1 service port"
+    return [*_lead(r.polar, True), Statement(f"{r.state} has {count}: {join([s.name for s in r.rows])}.",
+                                             _block(corpus, SERVICE, [s.cite.line for s in r.rows]))]
+
+
+def _offices_by_country(offices: Sequence[PreclearanceOffice]) -> str:
+    by: dict[str, list[str]] = {}
+    for o in offices:
+        by.setdefault(o.country, []).append(o.office.split(", ")[0])
+    return join([f"{'the ' if c.startswith('United') else ''}{c} ({', '.join(cities)})" for c, cities in by.items()])
+
+
+def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
+    """Preclearance where asked: Yes with the offices, or No with where the offices are."""
+    every = _block(corpus, PRECLEARANCE, [o.cite.line for o in r.all_offices])
+    if not r.asked:
+        countries = len({o.country for o in r.offices})
+        return [Statement(f"CBP has {len(r.offices)} preclearance offices in {countries} countries: "
+                          f"{_offices_by_country(r.offices)}.", every)]  # fmt: skip
+    if not r.offices:
+        return [Statement("No."), Statement(
+            f"19 CFR 101.5 lists no preclearance office in {r.asked}; the offices are in "
+            f"{_offices_by_country(r.all_offices)}.", every)]  # fmt: skip
+    ev = _block(corpus, PRECLEARANCE, [o.cite.line for o in r.offices])
+    if len(r.offices) == 1:
+        return [*_lead(r.polar, True), Statement(f"CBP has a preclearance office in {r.offices[0].office} "
+                                                 f"({r.offices[0].country}).", ev)]  # fmt: skip
+    return [*_lead(r.polar, True), Statement(
+        f"CBP has {len(r.offices)} preclearance offices in {r.asked}: "
+        f"{join([o.office.split(', ')[0] for o in r.offices])}.",
+        ev)]  # fmt: skip
+
+
+def clearance_route(r: ClearanceRoute, corpus: Corpus) -> list[Statement]:
+    """Preclearance at the origin, else customs on arrival; and what the destination is."""
+    out: list[Statement] = []
+    if r.origin is not None and r.origin.offices:
+        o = r.origin.offices[0]
+        out.append(Statement(
+            f"You are precleared before you leave: CBP has a preclearance office in {o.office} ({o.country}), one of "
+            "the offices in foreign countries where CBP Officers are located.",
+            _block(corpus, PRECLEARANCE, [x.cite.line for x in r.origin.offices])))  # fmt: skip
+    else:
+        arriving = quote(corpus, "Article: Customs and Immigration Procedures at a Port of Entry",
+                         "individuals are required to go through customs and immigration procedures")
+        where = f" in {r.origin.asked}" if r.origin is not None and r.origin.asked else ""
+        out.append(Statement(
+            f"At the US port of entry where you arrive: 19 CFR 101.5 lists no preclearance office{where}, and on "
+            "arriving at a port of entry travelers go through customs and immigration procedures.",
+            (quote(corpus, PRECLEARANCE, "Listed below are the preclearance offices"), arriving)))  # fmt: skip
+    if r.destination is not None:
+        out += [s for s in place_facts(r.destination, corpus) if s.text not in ("Yes.", "No.")][:1]
+    return out
+
+
+def centers(r: Centers, corpus: Corpus) -> list[Statement]:
+    """The Centers for some goods or an office; or all ten with their offices."""
+    assignment = Statement(
+        "CBP assigns an importer to a Center by the HTSUS tariff classification of most of the goods it imports.",
+        (quote(corpus, "19 CFR 101.10(b)", "based on the tariff classification in the HTSUS"),))  # fmt: skip
+    every = _block(corpus, CENTERS, [c.cite.line for c in corpus.centers])
+    if r.by == "all":
+        listed = join([f"{c.name} ({c.office})" for c in r.centers])
+        return [Statement(f"There are {len(r.centers)} Centers of Excellence and Expertise: {listed}.", every)]
+    if not r.centers:
+        offices = join(list(dict.fromkeys(c.office for c in corpus.centers)))
+        return [*_lead(True, False), Statement(f"None of the Centers is managed from {r.asked}; their offices are in "
+                                               f"{offices}.", every)]  # fmt: skip
+    rows = _rows(CENTERS, [c.cite.line for c in r.centers])
+    if r.by == "goods" and r.office and r.polar:
+        there = [c for c in r.centers if r.office.lower() in c.office.lower()]
+        c = r.centers[0]
+        return [*_lead(True, bool(there)), Statement(f"The {c.name} Center is managed from {c.office}.", rows)]
+    if r.by == "goods":
+        if len(r.centers) == 1:
+            c = r.centers[0]
+            return [Statement(f"The {c.name} Center, managed from {c.office}.", rows), assignment]
+        listed = join([f"{c.name} (managed from {c.office})" for c in r.centers])
+        return [Statement(f"Those goods fall under {len(r.centers)} Centers: {listed}.", rows), assignment]
+    listed = join([f"{c.name} ({c.office})" for c in r.centers])
+    if len(r.centers) == 1:
+        return [*_lead(r.polar, True), Statement(f"The {r.centers[0].name} Center is managed from "
+                                                 f"{r.centers[0].office}.", rows)]  # fmt: skip
+    return [*_lead(r.polar, True), Statement(f"{len(r.centers)} Centers are managed from {r.asked}: {listed}.", rows)]
+

@@ -1,0 +1,87 @@
+"""Word definitions and passage answers as featured snippets: plain sentences, a lead-in with its list.
+
+The sentences shown are the source's own, trimmed of what only makes sense on
+the page: the paragraph heading, the bullet, the quote marks around a defined
+term, the "(1)" of a list item (the list is shown as a list). The citation's
+quote stays verbatim; only the display is trimmed.
+"""
+
+from __future__ import annotations
+
+import re
+
+from corpus import Corpus, Definition, sentence_spans
+
+from ._data import Vocabulary
+from ._records import Evidence, Statement
+from ._results import Definitions, Snippet
+from ._tools_text import key_terms, polar_lead, stems
+
+__all__ = ["definitions", "display", "snippet"]
+
+_ITEM = re.compile(r"^\((\w+)\)\s+")
+
+
+def display(text: str) -> str:
+    """A source sentence as shown in an answer: no bullet, no item number, no quotes around a leading term."""
+    text = text.strip().removeprefix("•").strip()
+    text = _ITEM.sub("", text)
+    text = re.sub(r"^(The terms? |An? |)“([^”]+)”", r"\1\2", text)
+    return text
+
+
+def _item(e: Evidence) -> Evidence:
+    """An item as one sentence: its first one (with its label, for an article bullet)."""
+    spans = sentence_spans(e.quote)
+    return Evidence(e.ref, e.quote[slice(*spans[0])]) if spans else e
+
+
+def _items(items: tuple[Evidence, ...]) -> list[Statement]:
+    return [Statement(f"\n- {display(_item(e).quote)}", (_item(e),)) for e in items]
+
+
+def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabulary) -> list[Statement]:
+    """The definition's first sentence, the one that holds more of the question (if another), and its list."""
+    spans = sentence_spans(d.text)
+    lines = [d.text[s:e] for s, e in spans]
+    first = lines[0]
+    out = [Statement(display(first), (Evidence(d.ref, first),))]
+    rest = [ln for ln in lines[1:] if not _ITEM.match(ln)]
+    if not any(_ITEM.match(ln) for ln in lines) and len(d.text.split()) <= vocabulary.threshold(
+            "passages_whole_definition_words"):  # fmt: skip
+        return out + [Statement(display(ln), (Evidence(d.ref, ln),)) for ln in rest]
+    missing = [k for k in keys if not k & stems(first, vocabulary)]
+    extra = max(rest, key=lambda ln: sum(1 for k in missing if k & stems(ln, vocabulary)), default="")
+    if extra and any(k & stems(extra, vocabulary) for k in missing) and not extra.endswith(":"):
+        out.append(Statement(display(extra), (Evidence(d.ref, extra),)))
+    lead_in = next((ln for ln in lines if ln.endswith(":")), "")
+    if lead_in:
+        if lead_in != first:
+            out.append(Statement(display(lead_in), (Evidence(d.ref, lead_in),)))
+        out += _items(tuple(Evidence(d.ref, ln) for ln in lines if _ITEM.match(ln)))
+    return out
+
+
+def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocabulary) -> list[Statement]:
+    """Each term's definition, as plain sentences; Yes or No first when the definition settles a yes/no question."""
+    keys = key_terms(question, vocabulary)
+    said = [s for d in r.terms for s in _definition(d, keys, vocabulary)]
+    if r.polar and len(r.terms) == 1:
+        lead = polar_lead(keys, [e.quote for s in said for e in s.evidence], vocabulary)
+        if lead:
+            said.insert(0, Statement(f"{lead}."))
+    return said
+
+
+def snippet(r: Snippet, corpus: Corpus) -> list[Statement]:
+    """The answering sentences, then the list a lead-in announces."""
+    out = []
+    for e in r.sentences:
+        passage = corpus.passage(e.ref)
+        text = display(e.quote)
+        if passage.heading and text.startswith(passage.heading + ". "):
+            text = text[len(passage.heading) + 2 :]
+        out.append(Statement(text, (e,)))
+    if r.lead:
+        out.insert(0, Statement(f"{r.lead}."))
+    return out + _items(r.items)

@@ -1,0 +1,347 @@
+"""What the tools return: one typed record per kind of answer, each carrying the records it rests on.
+
+Every record a result holds (a port listing, a station, a holiday, a passage
+sentence) carries its own citation, so a composer (``_render``) can cite each
+sentence to its paragraph and ``citations`` lists everything a result rests
+on. Results hold facts only, never wording.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from corpus import Center, CustomsStation, Definition, PortListing, PreclearanceOffice, ServicePort
+
+from ._dates import Closure
+from ._gazetteer import DayName, Place
+from ._records import Evidence
+
+__all__ = [
+    "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions", "DrawbackPorts",
+    "HolidayDate", "HolidayList", "Hours", "PlaceFacts", "PortLimits", "PortsInState", "Preclearance", "Result",
+    "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort",
+]  # fmt: skip
+
+
+def _row(cite_ref: str, line: str) -> Evidence:
+    return Evidence(cite_ref, line)
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceFacts:
+    """What the tables say about a name the user asked about."""
+
+    name: str
+    """The name as the user wrote it (or as the tables spell it)."""
+    place: Place | None
+    """Every reading of the name; None when the tables do not know it."""
+    asked: str = ""
+    """What the user asked it to be: port, station, service_port, preclearance, center ("" when not said)."""
+    state: str | None = None
+    """A state the user placed it in ("is Portland in Maine?")."""
+    polar: bool = False
+    """A yes/no question: the answer leads with Yes or No."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        p = self.place
+        if p is None:
+            return ()
+        rows = [x.cite for port in (*p.ports, *p.part_of) for x in port.listings]
+        rows += [x.cite for x in (*p.stations, *p.supervises, *p.service_ports, *p.offices, *p.region_offices)]
+        rows += [x.cite for x in (*p.included_in, *p.consolidated, *p.mail_for, *p.centers)]
+        return tuple(dict.fromkeys(_row(c.ref, c.line) for c in rows))
+
+
+@dataclass(frozen=True, slots=True)
+class PortLimits:
+    """The limits of ports as printed (101.3(b)(1))."""
+
+    name: str
+    """The port name asked about."""
+    listings: tuple[PortListing, ...]
+    """Its rows (one per state it is listed under); empty when no port has that name."""
+    asked: tuple[str, ...] = ()
+    """Other places the question asks it to include ("does Trout River take in Chateaugay?")."""
+    polar: bool = False
+    """A yes/no question."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(x.cite.ref, x.cite.line) for x in self.listings)
+
+
+@dataclass(frozen=True, slots=True)
+class PortsInState:
+    """The ports of entry listed under a state heading (or under every heading)."""
+
+    state: str | None
+    """The state; None for the whole list."""
+    listings: tuple[PortListing, ...]
+    """Its rows, in document order."""
+    polar: bool = False
+    """Asked as "is there a port of entry in ...?"."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(x.cite.ref, x.cite.line) for x in self.listings)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawbackPorts:
+    """The ports marked "+" for a drawback unit/office."""
+
+    listings: tuple[PortListing, ...]
+    """Their rows."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(x.cite.ref, x.cite.line) for x in self.listings)
+
+
+@dataclass(frozen=True, slots=True)
+class StationsInState:
+    """The Customs stations printed under a state heading."""
+
+    state: str
+    """The state."""
+    stations: tuple[CustomsStation, ...]
+    """Its stations, in document order."""
+    polar: bool = False
+    """Asked as "are there customs stations in ...?"."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(s.cite.ref, s.cite.line) for s in self.stations)
+
+
+@dataclass(frozen=True, slots=True)
+class StationSupervisor:
+    """The supervisory port of the stations with a name."""
+
+    name: str
+    """The name asked about."""
+    stations: tuple[CustomsStation, ...]
+    """Stations with that name (empty: it is not a station)."""
+    place: Place | None
+    """Every reading of the name, to say what it is instead."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(s.cite.ref, s.cite.line) for s in self.stations)
+
+
+@dataclass(frozen=True, slots=True)
+class StationsOfPort:
+    """The Customs stations whose supervisory port has a name."""
+
+    name: str
+    """The port name as the user wrote it, or the tables spell it."""
+    stations: tuple[CustomsStation, ...]
+    """The stations it supervises, in document order."""
+    place: Place | None
+    """Every reading of the name."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(s.cite.ref, s.cite.line) for s in self.stations)
+
+
+@dataclass(frozen=True, slots=True)
+class ServicePorts:
+    """Customs service ports (101.3(b)(2)) in a state, or all of them."""
+
+    state: str | None
+    """The state; None for all."""
+    rows: tuple[ServicePort, ...]
+    """The service ports."""
+    polar: bool = False
+    """Asked as "is there a service port in ...?"."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(s.cite.ref, s.cite.line) for s in self.rows)
+
+
+@dataclass(frozen=True, slots=True)
+class Preclearance:
+    """Preclearance offices (101.5) in a country, a city or a province, or all of them."""
+
+    asked: str
+    """The place asked about as written ("" for all)."""
+    offices: tuple[PreclearanceOffice, ...]
+    """The offices there (empty: none listed there)."""
+    all_offices: tuple[PreclearanceOffice, ...]
+    """Every office, for "the offices are in ..."."""
+    polar: bool = False
+    """Asked as "is there preclearance in ...?"."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(o.cite.ref, o.cite.line) for o in self.offices)
+
+
+@dataclass(frozen=True, slots=True)
+class ClearanceRoute:
+    """A trip: preclearance at the origin, and what the destination is."""
+
+    origin: Preclearance | None
+    """Preclearance where the trip starts (None when no origin was named)."""
+    destination: PlaceFacts | None
+    """The place the trip ends (None when not named)."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return (self.origin.citations if self.origin else ()) + (
+            self.destination.citations if self.destination else ()
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Centers:
+    """Centers of Excellence and Expertise (101.10(a)) for some goods, a city, or all."""
+
+    centers: tuple[Center, ...]
+    """The Centers that match (all of them when nothing was asked)."""
+    by: str
+    """What chose them: goods, office, all."""
+    asked: str = ""
+    """What was asked ("sneakers", "Buffalo"), as written."""
+    polar: bool = False
+    """A yes/no question."""
+    office: str = ""
+    """A city or state the question asks the Centers to be managed from, besides the goods."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The rows it rests on."""
+        return tuple(_row(c.cite.ref, c.cite.line) for c in self.centers)
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayDate:
+    """When a named day falls in a year and whether CBP offices close for it."""
+
+    day: DayName
+    """The day asked about."""
+    date: dt.date
+    """Its date that year."""
+    closure: Closure | None
+    """The closure it gives (None: offices are not closed for it)."""
+    polar: bool = False
+    """A yes/no question ("is Juneteenth a CBP holiday?")."""
+
+
+@dataclass(frozen=True, slots=True)
+class HolidayList:
+    """The holiday closures in a year, or in one month of it."""
+
+    year: int
+    """The year."""
+    closures: tuple[Closure, ...]
+    """Closures in date order."""
+    month: int | None = None
+    """The month, when asked about one."""
+
+
+@dataclass(frozen=True, slots=True)
+class DayStatus:
+    """Whether CBP offices are open on a date."""
+
+    day: dt.date
+    """The date."""
+    closure: Closure | None
+    """The holiday closure that day, if any."""
+    named: DayName | None = None
+    """A named day the user gave the date by, that is not a closure ("Black Friday")."""
+    polar: bool = True
+    """A yes/no question."""
+
+    @property
+    def open(self) -> bool:
+        """A business day."""
+        return self.day.weekday() < 5 and self.closure is None
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessDayShift:
+    """N business days after or before a date."""
+
+    start: dt.date
+    """The date counted from."""
+    n: int
+    """Business days: positive after, negative before."""
+    result: dt.date
+    """The date reached."""
+    skipped: tuple[tuple[dt.date, Closure | None], ...]
+    """Closed days passed over (None: a weekend day)."""
+
+
+@dataclass(frozen=True, slots=True)
+class BusinessDayCount:
+    """The business days between two dates."""
+
+    start: dt.date
+    """The first date (not counted)."""
+    end: dt.date
+    """The last date (counted if a business day)."""
+    days: tuple[dt.date, ...]
+    """The business days counted."""
+    closures: tuple[Closure, ...]
+    """Holiday closures in between."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hours:
+    """CBP's hours of business, and whether a weekday asked about is a business day."""
+
+    weekday: int | None = None
+    """A weekday asked about (Monday=0), if any."""
+    polar: bool = False
+    """A yes/no question."""
+
+
+@dataclass(frozen=True, slots=True)
+class Definitions:
+    """Terms defined in 101.1."""
+
+    terms: tuple[Definition, ...]
+    """The definitions asked about, in the order asked."""
+    polar: bool = False
+    """A yes/no question about a definition."""
+
+
+@dataclass(frozen=True, slots=True)
+class Snippet:
+    """The sentences of the passages that answer a question, with any list their lead-in announces."""
+
+    sentences: tuple[Evidence, ...]
+    """One or two sentences, each a verbatim quote of its passage, in reading order."""
+    items: tuple[Evidence, ...] = ()
+    """The list a sentence ending in ":" introduces, each item with its own passage."""
+    lead: str = ""
+    """"Yes" or "No" when the passage settles a yes/no question, else empty."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The quotes it rests on."""
+        return self.sentences + self.items
+
+
+Result = (
+    PlaceFacts | PortLimits | PortsInState | DrawbackPorts | StationsInState | StationSupervisor | StationsOfPort
+    | ServicePorts | Preclearance | ClearanceRoute | Centers | HolidayDate | HolidayList | DayStatus
+    | BusinessDayShift | BusinessDayCount | Hours | Definitions | Snippet
+)
+"""Anything a tool returns."""

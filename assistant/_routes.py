@@ -1,0 +1,298 @@
+"""The routes that still need a rule: one ordered, named registry, each route with its reason and a test.
+
+Understanding is data (phrasings, vocabulary); a route is for what data
+cannot say: how a follow-up borrows from the turn before, what to do when a
+question names nothing its intent needs, when to search the passages instead.
+The planner applies ``BEFORE`` in order to every question, runs the tool, then
+applies ``AFTER``. Each route returns a new decision, or None to leave it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field, replace
+
+from ._data import Intent
+from ._dates import DateMention, shifted
+from ._understand import Ask, Slots
+
+__all__ = ["AFTER", "BEFORE", "Decision", "Frame", "Route", "Situation"]
+
+ABSTAIN_INTENTS = ("unsupported", "chitchat")
+PASSAGE = "passage"
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """An earlier question: what it asked, what it named, and what its answer was about."""
+
+    intent: str
+    """The intent it was answered as."""
+    slots: Slots
+    """What it named (after its own follow-up resolution)."""
+    focus: Slots
+    """What its answer was about (the station and its port, the date reached, ...)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    """What the planner will do for one question: an intent and the slots its tool gets."""
+
+    intent: str
+    """The intent (and so the tool)."""
+    slots: Slots
+    """The slots the tool gets."""
+    routes: tuple[str, ...] = ()
+    """The routes that changed it, in order (reported in the answer's tools)."""
+
+    def via(self, route: str, **changes: object) -> Decision:
+        """This decision changed by ``route``."""
+        return replace(self, routes=(*self.routes, route), **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True)
+class Situation:
+    """What a route may look at: the question, the questions before it, the intents and the thresholds."""
+
+    ask: Ask
+    """The question."""
+    frames: Sequence[Frame]
+    """Earlier questions, most recent first (this message's, then the conversation's)."""
+    intents: dict[str, Intent]
+    """Every intent by name."""
+    needs: Callable[[str], tuple[str, ...]]
+    """The slot kinds an intent's tool needs (any one of them)."""
+    accepts: Callable[[str], tuple[str, ...]]
+    """The slot kinds an intent's tool uses when given."""
+    stopwords: frozenset[str]
+    """Words that carry no question of their own ("and", "the", "what")."""
+    min_score: float
+    """Below this classifier score no intent is recognised."""
+    margin: float = 0.0
+    """Intents this close to the best are nearly as likely."""
+    follow_margin: float = 0.0
+    """For a question that points back, the previous question's intent this close to the best is preferred."""
+    extras: dict[str, object] = field(default_factory=dict)
+    """Anything the planner hands a post-tool route."""
+
+
+@dataclass(frozen=True, slots=True)
+class Route:
+    """One named rule."""
+
+    name: str
+    """Its name, as reported in an answer's tools ("route:follow_up")."""
+    apply: Callable[[Decision, Situation], Decision | None]
+    """The rule."""
+
+    @property
+    def why(self) -> str:
+        """Its reason (the function's docstring)."""
+        return " ".join((self.apply.__doc__ or "").split())
+
+
+def _has(slots: Slots, kinds: Sequence[str]) -> bool:
+    return any(getattr(slots, k) for k in kinds)
+
+
+def _replace_kinds(new: Slots, old: Slots) -> Slots:
+    """``old`` with every kind ``new`` names replaced by ``new``'s (a follow-up's own slots win)."""
+    kinds = ("places", "weak_places", "unknown", "states", "countries", "goods", "days", "terms", "dates", "years",
+             "months", "weekdays", "numbers")  # fmt: skip
+    named = {k for k in kinds if getattr(new, k)} - {"terms"}
+    if named & {"places", "weak_places", "unknown", "states", "countries"}:
+        named |= {"places", "weak_places", "unknown", "states", "countries"}
+    if named & {"dates", "days", "years"}:
+        named |= {"dates", "days", "years"}
+    merged = replace(old, **{k: getattr(new, k) for k in named})
+    return replace(merged, kinds=new.kinds or old.kinds, direction=new.direction or old.direction,
+                   polar=new.polar or old.polar)  # fmt: skip
+
+
+def _bare(ask: Ask, s: Situation) -> bool:
+    """Nothing but a cue and names: "and vermont?", "what about ireland", "how about aruba"."""
+    words = re.findall(r"[a-z][a-z']*", re.sub(r"\b[A-Z]{4,}\b", " ", ask.masked).lower())
+    return all(w in s.stopwords for w in words)
+
+
+def _base(frame: Frame) -> Slots:
+    """What a follow-up may borrow from an earlier question: what its answer was about, then what it named (and
+    whether it was a yes/no question: "how about aruba?" after "does bermuda have preclearance?")."""
+    return replace(frame.focus.merged(frame.slots), polar=frame.slots.polar, kinds=frame.slots.kinds)
+
+
+def _runs(intent: str, slots: Slots, s: Situation) -> bool:
+    needs = s.needs(intent)
+    return intent in s.intents and intent not in ABSTAIN_INTENTS and (not needs or _has(slots, needs))
+
+
+def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -> str | None:
+    """The best-scoring intent whose tool can run on ``slots`` and uses something they name, among those nearly
+    as likely as the best (within ``margin``, by default the situation's)."""
+    top = s.ask.intents[0][1]
+    named = slots.named()
+    for intent, score in s.ask.intents:
+        if score < top - (s.margin if margin is None else margin):
+            break
+        if _runs(intent, slots, s) and (not named or named & set(s.accepts(intent))):
+            return intent
+    return None
+
+
+def relative_day(d: Decision, s: Situation) -> Decision | None:
+    """"what about the day after?": a day counted from no date in the question is counted from the date the
+    conversation is about (the statements around it first, then the answers before it)."""
+    rel = d.slots.relative
+    if rel is None or d.slots.dates:
+        return None
+    for source in (s.ask.context, *(f.focus for f in s.frames), *(f.slots for f in s.frames)):
+        if source.dates:
+            day = shifted(source.dates[0].day, rel[0], rel[1])
+            return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))
+    return None
+
+
+def follow_up(d: Decision, s: Situation) -> Decision | None:
+    """"and vermont?", "what about ireland": a follow-up that only names something asks the previous question
+    again about it. One that says more ("and the customs stations there?") takes its own best intent that can
+    run; the names it lacks come from the previous answer, then the previous question."""
+    if not s.frames or not d.slots.elliptic:
+        return None
+    prev = s.frames[0]
+    merged = _replace_kinds(d.slots, _base(prev))
+    if _bare(s.ask, s) and _runs(prev.intent, merged, s):
+        return d.via("follow_up", intent=prev.intent, slots=merged)
+    own = _best_runnable(merged, s) if s.ask.intents[0][1] >= s.min_score else None
+    if own is not None:
+        return d.via("follow_up", intent=own, slots=merged)
+    if _runs(prev.intent, merged, s):
+        return d.via("follow_up", intent=prev.intent, slots=merged)
+    for intent, _score in s.ask.intents:
+        if _runs(intent, merged, s) and s.needs(intent):
+            return d.via("follow_up", intent=intent, slots=merged)
+    return None
+
+
+def points_back(d: Decision, s: Situation) -> Decision | None:
+    """A question that points back ("is that in maine?", "where is its office?", "what are they called?") is read
+    with what the previous answer was about; it keeps its own intent when that is recognised and can run, unless
+    the previous question's intent is nearly as likely, and otherwise asks the previous question again."""
+    if not s.frames or not s.ask.slots.anaphora or d.routes:
+        return None
+    prev = s.frames[0]
+    base = _base(prev)
+    qualified = [p for p in base.places for st in d.slots.states if st in p.states]
+    if qualified and not d.slots.places:  # "the Missouri one": the state says which of the places meant before
+        merged = replace(base, places=tuple(p.narrowed(d.slots.states[0]) for p in qualified), states=d.slots.states,
+                         kinds=d.slots.kinds, polar=d.slots.polar)  # fmt: skip
+        intent = next((i for i, _ in s.ask.intents if "places" in s.needs(i) and _runs(i, merged, s)), None)
+        if intent is not None:
+            return d.via("points_back", intent=intent, slots=merged)
+    merged = _replace_kinds(d.slots, base)
+    top = s.ask.intents[0][1]
+    if prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin and _runs(prev.intent, merged, s):
+        return d.via("points_back", intent=prev.intent, slots=merged)
+    if top >= s.min_score:
+        return None
+    return d.via("points_back", intent=_best_runnable(merged, s) or prev.intent, slots=merged)
+
+
+def fill_from_context(d: Decision, s: Situation) -> Decision | None:
+    """A question that lacks what its tool needs ("which port supervises it?", "is cbp open that day?") takes it
+    from the statements around it, then from the answers before it, most recent first; an everyday word that is
+    also a place name ("eagle") counts as the place when nothing else does. A question that needs nothing but
+    can use something ("which Center handles us?" after "we import consumer electronics") takes it from the
+    statements around it, or from the answers before it when it points back ("which Center is run out of there")."""
+    needs, accepts = s.needs(d.intent), s.accepts(d.intent)
+    if needs and not _has(d.slots, needs):
+        if d.slots.weak_places and "places" in needs:
+            return d.via("fill_from_context", slots=replace(d.slots, places=d.slots.weak_places))
+        frames = [_base(f) for f in s.frames] if d.slots.anaphora or not d.slots.named() - {"terms"} else []
+        for source in (s.ask.context, *frames):
+            if _has(source, needs):
+                return d.via("fill_from_context", slots=d.slots.merged(source))
+        return None
+    if needs or not accepts or _has(d.slots, accepts):
+        return None
+    sources = [s.ask.context] + ([_base(f) for f in s.frames] if d.slots.anaphora else [])
+    for source in sources:
+        if _has(source, accepts):
+            return d.via("fill_from_context", slots=d.slots.merged(source))
+    return None
+
+
+_LIST_BY_KIND = {"port": "ports_in_state", "station": "stations_in_state", "service_port": "service_ports"}
+
+
+def kind_names_the_list(d: Decision, s: Situation) -> Decision | None:
+    """"Is there a customs service port in Ohio?": a question for one state's list that names one kind of place
+    (service port, Customs station, port of entry) gets that kind's list."""
+    if d.intent not in _LIST_BY_KIND.values() or len(set(d.slots.kinds) & set(_LIST_BY_KIND)) != 1:
+        return None
+    wanted = _LIST_BY_KIND[next(k for k in d.slots.kinds if k in _LIST_BY_KIND)]
+    if wanted == d.intent or wanted not in s.intents or s.ask.score(wanted) < s.ask.score(d.intent) - s.follow_margin:
+        return None  # the classifier is sure of another list ("servise ports in texas": the typo hides the kind)
+    return d.via("kind_names_the_list", intent=wanted)
+
+
+def state_for_place(d: Decision, s: Situation) -> Decision | None:
+    """"is texas a port of entry?": a place question that names only a state is answered with the state's ports."""
+    if d.intent not in ("place_lookup", "port_limits") or _has(d.slots, ("places", "weak_places", "unknown")):
+        return None
+    if not d.slots.states:
+        return None
+    return d.via("state_for_place", intent="ports_in_state")
+
+
+def unanswerable(d: Decision, s: Situation) -> Decision | None:
+    """A question recognised as asking what the sources do not hold (duty rates, visas, wait times) or as small
+    talk is not answered; below the recognition threshold it goes to passage search instead, which answers only
+    if a passage shares the question's key terms."""
+    if d.intent not in ABSTAIN_INTENTS or d.routes:  # an abstention a follow-up inherited stays one
+        return None
+    if s.ask.score(d.intent) < s.min_score:
+        return d.via("unanswerable", intent=PASSAGE)
+    return None
+
+
+def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
+    """A question whose tool still lacks what it needs ("how can a place become a port of entry?" read as a
+    question about a place nobody named) goes to the next intent, nearly as likely, whose tool can run (there:
+    the definition); failing that, to passage search."""
+    needs = s.needs(d.intent)
+    if needs and not _has(d.slots, needs):
+        return d.via("nothing_needed_found", intent=_best_runnable(d.slots, s) or PASSAGE)
+    return None
+
+
+def no_intent(d: Decision, s: Situation) -> Decision | None:
+    """A question no intent matches well goes to passage search."""
+    if d.routes or s.ask.intents[0][1] >= s.min_score or d.intent == PASSAGE:
+        return None
+    return d.via("no_intent", intent=PASSAGE)
+
+
+BEFORE: tuple[Route, ...] = tuple(
+    Route(fn.__name__, fn)
+    for fn in (relative_day, follow_up, points_back, no_intent, unanswerable, fill_from_context, state_for_place,
+               kind_names_the_list, nothing_needed_found)  # fmt: skip
+)
+"""Applied in this order before the tool runs."""
+
+
+def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
+    """A table answer that leaves out what was asked ("are cbp offices open on state holidays?" answered with the
+    general hours) gives way to a passage sentence that holds the missing key words and more of the question."""
+    e = s.extras
+    answered, passage, found = e.get("answer_coverage"), e.get("passage_coverage"), e.get("missing_found")
+    if not isinstance(answered, float) or not isinstance(passage, float) or not isinstance(found, float):
+        return None
+    margin, least = float(str(e.get("margin", 0.0))), float(str(e.get("min_coverage", 1.0)))
+    if found >= 0.5 and passage >= least and passage >= answered + margin:
+        return d.via("passage_covers_more", intent=PASSAGE)
+    return None
+
+
+AFTER: tuple[Route, ...] = (Route("passage_covers_more", passage_covers_more),)
+"""Applied after a table tool answered."""

@@ -1,0 +1,125 @@
+"""Tools over days and hours (101.6): holidays, whether a date is a business day, business-day counts, hours.
+
+Dates come from the calendar in ``_dates`` (the ten holidays of 101.6(a) from
+the regulation's rules, other Federal statute holidays from the ``holidays``
+package); a question without a year means the next time the day comes round,
+unless the conversation is about another year.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pydantic import BaseModel, Field
+
+from ._gazetteer import DayName
+from ._registry import Context, Request, tool
+from ._results import BusinessDayCount, BusinessDayShift, DayStatus, HolidayDate, HolidayList, Hours
+
+__all__: list[str] = []  # tools register themselves in TOOLS
+
+
+DAYS_HOME = ("19 CFR 101.6", "19 CFR 101.1 (Business day)")
+
+
+class _Holiday(BaseModel):
+    holiday: str = Field(description="A holiday's name, e.g. 'Thanksgiving' or 'Juneteenth'")
+    year: int | None = Field(default=None, description="The year; empty for the next one")
+
+
+class _Year(BaseModel):
+    year: int | None = Field(default=None, description="Calendar year, e.g. 2027; empty for this year")
+    month: int | None = Field(default=None, description="A month number 1-12, to list only that month")
+
+
+class _Date(BaseModel):
+    date: str = Field(description="A date in ISO form, YYYY-MM-DD")
+
+
+class _Shift(BaseModel):
+    date: str = Field(description="The date to count from, YYYY-MM-DD")
+    n: int = Field(default=1, description="Business days to count: positive after the date, negative before it")
+    end: str | None = Field(default=None, description="Instead of n: a second date, to count the days between")
+
+
+class _Weekday(BaseModel):
+    weekday: str | None = Field(default=None, description="A weekday name asked about, e.g. 'Saturday'")
+
+
+@tool("holiday_date", _Holiday, needs=("days",), accepts=("years",), home=DAYS_HOME)
+def holiday_date(req: Request, ctx: Context) -> HolidayDate | None:
+    """When a named holiday falls in a year, the day CBP offices close for it, or that they do not close for it."""
+    s = req.slots
+    if not s.days:
+        return None
+    day = s.days[0]
+    mentioned = next((d for d in s.dates if d.holiday == day.name), None)
+    if s.years:
+        date = ctx.gazetteer.day(day, s.years[0])
+    elif mentioned is not None:
+        date = mentioned.day
+    else:
+        date = ctx.gazetteer.day(day, ctx.today.year)
+        if date < ctx.today - dt.timedelta(days=7):
+            date = ctx.gazetteer.day(day, ctx.today.year + 1)
+    closure = next((c for c in ctx.calendar.closures(date.year) if c.date == date and c.name == day.name), None)
+    return HolidayDate(day, date, closure, s.polar)
+
+
+@tool("holidays", _Year, accepts=("years", "months", "dates"), home=DAYS_HOME)
+def holidays(req: Request, ctx: Context) -> HolidayList:
+    """The holidays CBP offices close for in a year (or one month of it), with the days observed."""
+    s = req.slots
+    year = s.years[0] if s.years else (s.dates[0].day.year if s.dates else ctx.today.year)
+    month = s.months[0] if s.months else None
+    closures = ctx.calendar.closures(year)
+    if month is not None:
+        closures = tuple(c for c in closures if month in (c.day.month, c.date.month))
+    return HolidayList(year, closures, month)
+
+
+@tool("date_status", _Date, needs=("dates",), home=DAYS_HOME)
+def date_status(req: Request, ctx: Context) -> DayStatus | None:
+    """Whether CBP offices are open on a date: a weekend, a holiday closure (and which), or a business day."""
+    s = req.slots
+    if not s.dates:
+        return None
+    mention = s.dates[0]
+    closure = ctx.calendar.closure_on(mention.day)
+    named = next((d for d in s.days if d.name == mention.holiday or _falls_on(ctx, d, mention.day)), None)
+    return DayStatus(mention.day, closure, named if closure is None else None, True)
+
+
+def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:
+    try:
+        return ctx.gazetteer.day(day, date.year) == date
+    except (LookupError, StopIteration):
+        return False
+
+
+@tool("business_days", _Shift, needs=("dates",), accepts=("numbers",), home=DAYS_HOME)
+def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayCount | None:
+    """N business days after or before a date (the next business day for N=1), or the business days between two
+    dates, skipping weekends and holiday closures."""
+    s = req.slots
+    if not s.dates:
+        return None
+    start = s.dates[0].day
+    if len(s.dates) > 1 and not s.numbers:
+        end = s.dates[1].day
+        start, end = min(start, end), max(start, end)
+        days = ctx.calendar.between(start, end)
+        closures = tuple(c for y in range(start.year, end.year + 1) for c in ctx.calendar.closures(y)
+                         if start < c.day <= end)  # fmt: skip
+        return BusinessDayCount(start, end, days, closures)
+    n = s.numbers[0] if s.numbers else 1
+    n = -n if s.direction < 0 else n
+    result, skipped = ctx.calendar.shift(start, n)
+    return BusinessDayShift(start, n, result, tuple((d, ctx.calendar.closure_on(d)) for d in skipped))
+
+
+@tool("hours", _Weekday, accepts=("weekdays",), home=DAYS_HOME)
+def hours(req: Request, ctx: Context) -> Hours:
+    """CBP's hours of business (101.6): 8:30 a.m. to 5 p.m. on business days, and the exceptions."""
+    s = req.slots
+    return Hours(s.weekdays[0] if s.weekdays else None, s.polar)

@@ -1,0 +1,231 @@
+"""Tools over the text: definitions (101.1) and passage search with featured-snippet selection.
+
+Passage search ranks the retrieved chunks' sentences by how many of the
+question's key terms they hold (stemmed), by the chunk's rank and its
+embedding similarity, and returns the one or two sentences that answer, with
+the list a lead-in ("the following conditions are met:") announces. When no
+sentence shares enough of the question's key terms, it returns None: the
+sources do not answer, and the answer says so. The weights and thresholds are
+in thresholds.toml.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import replace
+
+from pydantic import BaseModel, Field
+from rapidfuzz import fuzz, process
+
+from corpus import Corpus, Passage, sentence_spans
+
+from ._data import Vocabulary
+from ._records import Evidence
+from ._registry import Context, Request, Retrieved, tool
+from ._results import Definitions, Snippet
+
+__all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
+
+_WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
+_MIN_FUZZY = 5  # shorter words have too many close neighbours to call one a misspelling of another
+_FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
+_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\b"
+                     r"(?:\s+\(\d+\))?\s+(?:days?|hours?|years?|months?|weeks?|a\.m\.|p\.m\.|digit)", re.I)
+_PRONOUN_START = re.compile(r"^(?:They|This|These|It|Here|Such|Those)\b")
+
+
+class _Term(BaseModel):
+    term: str = Field(description="A term defined in 19 CFR 101.1, e.g. 'business day'")
+
+
+class _Query(BaseModel):
+    query: str = Field(description="What to look for in the regulation and the article")
+
+
+@functools.cache
+def _stemmer() -> object:
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _stem(word: str) -> str:
+    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+
+
+def _words(text: str) -> list[str]:
+    """The words of ``text``, a hyphenated word also as its parts ("drug-sniffing": drug, sniffing)."""
+    out = []
+    for w in _WORD.findall(text.lower().replace("’", "'")):
+        out.append(w)
+        if "-" in w:
+            out += [p for p in w.split("-") if p]
+    return out
+
+
+def stems(text: str, vocabulary: Vocabulary) -> set[str]:
+    """Stems of the content words of ``text`` (stopwords and words every question shares left out)."""
+    skip = vocabulary.skip_words
+    return {_stem(w) for w in _words(text) if w not in skip and len(w) > 1}
+
+
+def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
+    """What a sentence must share with the question to answer it: each key word's stem, with its synonyms'."""
+    synonyms = vocabulary.synonyms
+    keys: dict[str, set[str]] = {}
+    for w in _words(question):
+        if w in vocabulary.skip_words or len(w) <= 1 or w.isdigit():  # "19 CFR 101": refs are not in the text
+            continue
+        alternatives = keys.setdefault(_stem(w), {_stem(w)})
+        for syn in synonyms.get(w, ()):
+            alternatives |= stems(syn, vocabulary) or {_stem(syn)}
+    return [frozenset(v) for v in keys.values()]
+
+
+def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Vocabulary) -> str:
+    """"Yes", "No" or "" for a yes/no question answered by these source sentences.
+
+    No when the sentence that holds most of the question negates ("shall not", "nor"), or says "only" while a
+    key word of the question is missing from it; Yes when it holds every key word and negates nothing;
+    otherwise no lead: the sentences speak for themselves.
+    """
+    if not keys or not sentences:
+        return ""
+    best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
+    words = set(re.findall(r"[a-z']+", best.lower()))
+    share = coverage(keys, stems(best, vocabulary))
+    if words & set(vocabulary.words("negation")) and share >= vocabulary.threshold("passages_min_coverage"):
+        return "No"
+    if share >= 1.0:
+        return "Yes"
+    if words & set(vocabulary.words("exclusive")):
+        return "No"
+    return ""
+
+
+def coverage(keys: list[frozenset[str]], text_stems: set[str]) -> float:
+    """The share of the question's key words that a text holds (1.0 when the question has none); a misspelt key
+    word counts when it is one or two letters off a word of the text ("pasenger" for "passenger")."""
+    if not keys:
+        return 1.0
+    return sum(1 for k in keys if k & text_stems or _misspelt(k, text_stems)) / len(keys)
+
+
+def _misspelt(key: frozenset[str], text_stems: set[str]) -> bool:
+    candidates = [w for w in text_stems if len(w) >= _MIN_FUZZY]
+    return any(len(k) >= _MIN_FUZZY and process.extractOne(k, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_KEY)
+               for k in key)  # fmt: skip
+
+
+@tool("definition", _Term, needs=("terms",), home=("19 CFR 101.1 (",))
+def definition(req: Request, ctx: Context) -> Definitions | None:
+    """Terms defined in 101.1, quoted with any list they include."""
+    terms = req.slots.terms
+    return Definitions(terms, req.slots.polar) if terms else None
+
+
+@tool("search_passages", _Query)
+def search_passages(req: Request, ctx: Context) -> Snippet | None:
+    """Search the regulation's paragraphs and the article; the sentences that answer, or nothing."""
+    vocabulary = ctx.gazetteer.vocabulary
+    found = snippet(req.text, ctx.retrieve(req.text), ctx.corpus, vocabulary, polar=req.slots.polar)
+    if found is None or not req.slots.polar or found.items:
+        return found
+    lead = polar_lead(key_terms(req.text, vocabulary), [e.quote for e in found.sentences], vocabulary)
+    return replace(found, lead=lead)
+
+
+def _body(passage: Passage) -> str:
+    """A passage's text without its own heading ("Defined purpose. The test is ..." -> "The test is ...")."""
+    spans = sentence_spans(passage.text)
+    if passage.heading and len(spans) > 1 and passage.text[slice(*spans[0])].rstrip(".") == passage.heading:
+        return passage.text[spans[1][0] :]
+    return passage.text
+
+
+def _list_after(corpus: Corpus, passage: Passage, end: int) -> tuple[Evidence, ...]:
+    """The list a lead-in sentence ending at ``end`` of ``passage`` announces, each item with its own passage."""
+    items = []
+    for line in passage.text[end:].split("\n"):  # items in the same passage: "(1) ...", "• ..."
+        line = line.strip()
+        if line and not (line.startswith("•") or re.match(r"\(\w+\)", line)):
+            break
+        if line:
+            items.append(Evidence(passage.ref, line))
+    if items:
+        return tuple(items)
+    return tuple(Evidence(c.ref, _body(c)) for c in corpus.passages if c.parent == passage.ref)
+
+
+@functools.cache
+def _table_lines(corpus: Corpus) -> frozenset[str]:
+    """Every printed table row and heading: flattened table text, never shown as a sentence."""
+    rows = [x.cite.line for x in corpus.listings] + [s.cite.line for s in corpus.stations]
+    rows += [s.cite.line for s in corpus.service_ports] + [o.cite.line for o in corpus.preclearance]
+    rows += [c.cite.line for c in corpus.centers]
+    headings = {x.state for x in corpus.listings} | {s.state for s in corpus.stations}
+    return frozenset(rows) | frozenset(headings)
+
+
+def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False
+            ) -> Snippet | None:  # fmt: skip
+    """The sentences of the retrieved passages that answer ``question``; None when none does.
+
+    A lead-in with its list is preferred for a "what/which" question (the list is the answer), not for a yes/no
+    question (the rule is).
+    """
+    tables = _table_lines(corpus)
+    lowered = question.lower()
+    wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
+    wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
+    keys = key_terms(question, vocabulary)
+    if not hits:
+        return None
+    t = vocabulary.threshold
+    best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...]] | None = None
+    for rank, hit in enumerate(hits):
+        passage = corpus.passage(hit.ref)
+        offset = passage.text.find(hit.text)
+        # A paragraph's heading (or an article section's title) names the topic of a lead-in's list and counts in
+        # full for it; the section title, and the heading for any other sentence, count half.
+        topic = stems(passage.heading or (passage.title if passage.source == "article" else ""), vocabulary)
+        title = stems(f"{passage.heading} {passage.title}", vocabulary)
+        for s, e in sentence_spans(hit.text):
+            sentence = hit.text[s:e]
+            if passage.heading and sentence.rstrip(".") == passage.heading:
+                continue  # a paragraph's own heading is not an answer
+            if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(ln in tables for ln in sentence.split("\n")):
+                continue
+            items = _list_after(corpus, passage, offset + e) if sentence.endswith(":") else ()
+            if sentence.endswith(":") and not items:
+                continue  # a lead-in whose list is a table: the table tools answer that
+            own = stems(sentence, vocabulary)
+            if items:
+                own |= topic
+            share = (coverage(keys, own) + coverage(keys, own | title)) / 2
+            score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
+            score += t("passages_weight_list") if items and wants_list else 0.0
+            score += t("passages_weight_number") if wants_number and _NUMBER.search(sentence) else 0.0
+            if best is None or score > best[0]:
+                best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items)
+    if best is None:
+        return None
+    _, share, dense, passage, (start, end), items = best
+    if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")):
+        return None
+    if not keys and dense < t("passages_min_dense"):
+        return None
+    text = passage.text
+    body = _body(passage)
+    if not items and len(body.split()) <= t("passages_whole_words") and "\n" not in body:
+        return Snippet(tuple(Evidence(passage.ref, body[s:e]) for s, e in sentence_spans(body)))
+    chosen = [Evidence(passage.ref, text[start:end])]
+    following = [sp for sp in sentence_spans(text) if sp[0] >= end]
+    words = len(text[start:end].split())
+    if following and not items:
+        nxt = text[slice(*following[0])]
+        same_line = "\n" not in text[end : following[0][0]]
+        if same_line and (words < 12 or _PRONOUN_START.match(nxt)) and words + len(nxt.split()) <= 60:
+            chosen.append(Evidence(passage.ref, nxt))
+    return Snippet(tuple(chosen), items)

@@ -1,0 +1,341 @@
+"""Read a message: split it into questions, find what each names, and rank what each asks.
+
+A message may hold context ("trucker here, hauling into Sweetgrass on Sept 6
+2027.") and several questions ("is cbp open that day, and if not what's the
+next business day"). Each question becomes an ``Ask``: its slots (places,
+states, dates, ... found by the gazetteer) and its intents ranked by the
+classifier over the question with its names masked ("is PLACE a port of
+entry"). Context clauses lend their slots to the questions. Resolving "it",
+"that day" or "and vermont?" against what came before is the planner's job
+(``_planner``); this module only reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from corpus import Center, Definition
+
+from ._data import Vocabulary
+from ._dates import DateMention, dangling
+from ._gazetteer import DayName, Gazetteer, Mention, Place
+from ._intents import IntentClassifier
+
+__all__ = ["Ask", "Reader", "Slots"]
+
+_SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+")
+_FILLERS = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|well|yo|pls|please|btw|but|quick q(?:uestion)?|"
+                      r"q|question|thanks|thx|also|and|sorry|one more)[\s,:!-]+)+", re.I)  # fmt: skip
+_TAG_WORDS = 2
+"""A question this short after a statement ("True?", "right?") asks about the statement."""
+_PLACEHOLDER = {"place": "PLACE", "state": "STATE", "country": "COUNTRY", "goods": "GOODS", "holiday": "HOLIDAY",
+                "date": "DATE", "year": "YEAR", "month": "MONTH", "number": "NUMBER"}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class Slots:
+    """What one question names, resolved to the records it means."""
+
+    places: tuple[Place, ...] = ()
+    """Places the tables know."""
+    weak_places: tuple[Place, ...] = ()
+    """Everyday words that are also place names ("ferry"), used only when no other place is named."""
+    unknown: tuple[str, ...] = ()
+    """Names the tables do not know ("Frankfurt"), as typed."""
+    states: tuple[str, ...] = ()
+    """US states, canonical names."""
+    countries: tuple[str, ...] = ()
+    """Preclearance countries."""
+    goods: tuple[Center, ...] = ()
+    """Centers the goods named point to."""
+    days: tuple[DayName, ...] = ()
+    """Named days (holidays and others)."""
+    terms: tuple[Definition, ...] = ()
+    """Defined terms."""
+    kinds: tuple[str, ...] = ()
+    """What a place is asked to be: port, station, service_port, preclearance, center."""
+    dates: tuple[DateMention, ...] = ()
+    """Specific dates."""
+    years: tuple[int, ...] = ()
+    """Years named on their own."""
+    months: tuple[int, ...] = ()
+    """Months named without a day."""
+    weekdays: tuple[int, ...] = ()
+    """Weekday names without a date ("open on saturdays?"), Monday=0."""
+    numbers: tuple[int, ...] = ()
+    """Counts ("3 business days")."""
+    relative: tuple[int | None, int] | None = None
+    """"the day after" with no date: (weekday or None for "day", +1 after / -1 before), to resolve against the
+    date the conversation is about."""
+    direction: int = 0
+    """+1 for after, -1 for before a date, 0 when neither is said."""
+    polar: bool = False
+    """A yes/no question."""
+    anaphora: bool = False
+    """It points back to something said before ("it", "there", "that day")."""
+    elliptic: bool = False
+    """A follow-up that leaves its question to the turn before ("and vermont?")."""
+
+    def named(self) -> set[str]:
+        """The kinds of thing it names."""
+        kinds = {k for k in ("places", "unknown", "states", "countries", "goods", "days", "terms", "dates", "years",
+                             "months", "weekdays", "numbers") if getattr(self, k)}  # fmt: skip
+        return kinds
+
+    def merged(self, other: Slots) -> Slots:
+        """These slots, with what is missing here taken from ``other``."""
+        updates = {k: getattr(other, k) for k in ("places", "unknown", "states", "countries", "goods", "days",
+                                                  "terms", "dates", "years", "months", "numbers")
+                   if not getattr(self, k) and getattr(other, k)}  # fmt: skip
+        return replace(self, **updates)
+
+
+@dataclass(frozen=True, slots=True)
+class Ask:
+    """One question of a message: its text, its slots and its ranked intents."""
+
+    text: str
+    """The question as written (after removing injected instructions)."""
+    masked: str
+    """What the classifier read: names replaced by placeholders."""
+    slots: Slots
+    """What it names."""
+    intents: tuple[tuple[str, float], ...]
+    """Intents and scores, best first."""
+    context: Slots = field(default_factory=Slots)
+    """What the statements around it in the message name."""
+    context_text: str = ""
+    """Those statements themselves ("new importer, no history yet."), for passage search."""
+
+    @property
+    def intent(self) -> str:
+        """The best intent."""
+        return self.intents[0][0]
+
+    def score(self, intent: str) -> float:
+        """The score of one intent."""
+        return next((s for name, s in self.intents if name == intent), 0.0)
+
+
+def _cue(words: Sequence[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])", re.I)
+
+
+class Reader:
+    """Turns a message into asks."""
+
+    def __init__(self, gazetteer: Gazetteer, vocabulary: Vocabulary, classifier: IntentClassifier,
+                 *, min_score: float = 0.0) -> None:  # fmt: skip
+        self.gazetteer = gazetteer
+        self.vocabulary = vocabulary
+        self.classifier = classifier
+        self.min_score = min_score
+        self._injection = [re.compile(p, re.I) for p in vocabulary.injection]
+        v = vocabulary
+        self._polar = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("polar")) + r")(?![\w'])", re.I)
+        self._question = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w'])",
+                                    re.I)  # fmt: skip
+        self._anaphora = _cue(v.words("anaphora"))
+        self._ellipsis = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("ellipsis")) + r")(?![\w'])",
+                                    re.I)  # fmt: skip
+        self._joint = re.compile(
+            r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + r"),?\s+(?=(?:"
+            + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)  # fmt: skip
+        self._after, self._before = _cue(v.words("after")), _cue(v.words("before"))
+        self._ordinary = gazetteer.known_words
+        self._asked_words = {w for key, readings in gazetteer.table.items()
+                             if any(kind in ("term", "kind", "goods") for kind, _ in readings) for w in key.split()}
+        self._grammar_words = {w for cue in ("polar", "anaphora", "ellipsis", "question", "joint", "after", "before")
+                               for w in v.words(cue)} | set(v.skip_words)  # fmt: skip
+
+    def clean(self, text: str) -> str:
+        """The text without instructions addressed to the assistant."""
+        for pattern in self._injection:
+            text = pattern.sub(" ", text)
+        return " ".join(text.split())
+
+    def clauses(self, text: str) -> list[tuple[int, int, bool]]:
+        """(start, end, is a question) for each sentence or joined question of ``text``."""
+        spans: list[tuple[int, int]] = []
+        start = 0
+        for m in _SENTENCE.finditer(text):
+            spans.append((start, m.end()))
+            start = m.end()
+        spans.append((start, len(text)))
+        pieces: list[tuple[int, int]] = []
+        for s, e in spans:
+            cut = s
+            for m in self._joint.finditer(text, s, e):
+                pieces.append((cut, m.start()))
+                cut = m.end()
+            pieces.append((cut, e))
+        out: list[tuple[int, int, bool]] = []
+        for s, e in pieces:
+            part = text[s:e].strip(" ,.;:-")
+            words = re.findall(r"\w+", part)
+            if not words:
+                continue
+            bare = _FILLERS.sub("", part)
+            question = part.endswith("?") or text[s:e].rstrip().endswith("?") or bool(self._question.match(bare))
+            if question and out and not out[-1][2] and len(words) <= _TAG_WORDS:
+                out[-1] = (out[-1][0], e, True)  # "Lewes is a port for ships. True?": the tag asks the statement
+                continue
+            out.append((s, e, question))
+        if out and not any(q for _, _, q in out):
+            return [(out[0][0], out[-1][1], True)]
+        return out
+
+    def slots(self, text: str, *, today: dt.date, year: int | None = None) -> Slots:
+        """What ``text`` names, read as one clause (for a language model's tool arguments)."""
+        text = self.gazetteer.rewriter.correct(self.clean(text).replace("’", "'"))
+        mentions = self.gazetteer.find(text)
+        return self._slots(text, 0, len(text), mentions, self.gazetteer.dates(text, mentions, today=today, year=year))[0]
+
+    def read(self, message: str, *, today: dt.date, year: int | None = None) -> tuple[list[Ask], Slots]:
+        """The questions of ``message`` and the slots of its context statements."""
+        text = self.clean(message)
+        text = self.gazetteer.rewriter.correct(text.replace("’", "'"))
+        mentions = self.gazetteer.find(text)
+        explicit_years = [int(y) for y in re.findall(r"\b((?:19|20|21)\d\d)\b", text)]
+        default_year = year if not explicit_years else explicit_years[0]
+        dates = self.gazetteer.dates(text, mentions, today=today, year=default_year)
+        asks: list[Ask] = []
+        context = Slots()
+        statements = []
+        previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
+        for start, end, is_question in self.clauses(text):
+            slots, masked = self._slots(text, start, end, mentions, dates)
+            if not is_question:
+                context = slots.merged(context)
+                statements.append(text[start:end].strip())
+                previous = (start, end)
+                continue
+            ranked = self.classifier.rank(masked)
+            if ranked[0][1] < self.min_score and previous is not None:
+                # "Veterans Day 2028 falls on a Saturday. When is it observed?": the question leans on the statement
+                # before it; read the two as one.
+                start = previous[0]
+                slots, masked = self._slots(text, start, end, mentions, dates)
+                ranked = self.classifier.rank(masked)
+            asks.append(Ask(text[start:end].strip(), masked, slots, ranked))
+            previous = None
+        return [replace(a, context=context, context_text=" ".join(statements)) for a in asks], context
+
+    def _slots(self, text: str, start: int, end: int, mentions: list[Mention],
+               dates: list[DateMention]) -> tuple[Slots, str]:  # fmt: skip
+        """The slots of the clause text[start:end], and the clause with its names masked for the classifier."""
+        clause = text[start:end]
+        blank = list(clause)  # found spans become spaces, so later finders keep their offsets
+        masks: list[tuple[int, int, str]] = []  # (start, end, placeholder) in clause offsets
+
+        def take(s: int, e: int, word: str) -> None:
+            blank[s:e] = " " * (e - s)
+            if word:
+                masks.append((s, e, word))
+
+        values: dict[str, list[object]] = {}
+        mine = [m for m in mentions if start <= m.start < end]
+        for d in (d for d in dates if start <= d.start < end):
+            values.setdefault("dates", []).append(d)
+            named = [m.value("holiday") for m in mine if (m.start, m.end) == (d.start, d.end) and m.value("holiday")]
+            values.setdefault("days", []).extend(named)
+            take(d.start - start, d.end - start, "HOLIDAY" if named else "DATE")
+        for m in mine:
+            s, e = m.start - start, m.end - start
+            if not "".join(blank[s:e]).strip():
+                continue  # inside a date
+            if m.weak:
+                values.setdefault("weak_places", []).append(m.value("place"))
+                continue
+            slot = {"place": "places", "state": "states", "country": "countries", "goods": "goods",
+                    "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
+            values.setdefault(slot, []).append(m.readings[0][1])
+            for kind, value in m.readings[1:]:
+                if kind in ("term", "kind"):  # "port of entry" is both a defined term and what a place is asked to be
+                    values.setdefault(kind + "s", []).append(value)
+            if m.kind == "state" and isinstance(m.value("place"), Place):
+                values.setdefault("state_places", []).append(m.value("place"))
+            if m.kind == "state" and masks and masks[-1][2] == "PLACE" and not clause[masks[-1][1] : s].strip(" ,"):
+                span = masks.pop()  # "Lewes, Delaware", "Lukeville AZ": the state says which place; read as one
+                take(span[0], e, "PLACE")
+            elif m.kind in _PLACEHOLDER:  # terms and kinds are what is asked: the classifier must read them
+                take(s, e, _PLACEHOLDER[m.kind])
+        for m in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
+            values.setdefault("years", []).append(int(m[0]))
+            take(m.start(), m.end(), "YEAR")
+        for s, e, month in self.gazetteer.months("".join(blank)):
+            values.setdefault("months", []).append(month)
+            take(s, e, "MONTH")
+        for s, e, n in self.gazetteer.numbers_in("".join(blank)):
+            values.setdefault("numbers", []).append(n)
+            take(s, e, "NUMBER")
+        relative = None
+        if not values.get("dates") and (found := dangling("".join(blank))) is not None:
+            relative = found[2:]
+            take(found[0], found[1], "DATE")
+        rest = "".join(blank)
+        weekdays = [w for _, _, w in self.gazetteer.weekdays(rest)]
+        masked, cursor = [], 0
+        for s, e, word in sorted(masks):
+            masked += [clause[cursor:s], word]
+            cursor = e
+        masked.append(clause[cursor:])
+        bare = _FILLERS.sub("", clause.strip())
+        segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:]|\s-\s", clause)]
+        slots = Slots(
+            places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
+            weak_places=tuple(dict.fromkeys(v for v in values.get("weak_places", []) if isinstance(v, Place))),
+            unknown=tuple(self._unknown(rest, clause)),
+            states=tuple(dict.fromkeys(str(v) for v in values.get("states", []))),
+            countries=tuple(dict.fromkeys(str(v) for v in values.get("countries", []))),
+            goods=tuple(dict.fromkeys(v for v in values.get("goods", []) if isinstance(v, Center))),
+            days=tuple(dict.fromkeys(v for v in values.get("days", []) if isinstance(v, DayName))),
+            terms=tuple(dict.fromkeys(v for v in values.get("terms", []) if isinstance(v, Definition))),
+            kinds=tuple(dict.fromkeys(str(v) for v in values.get("kinds", []))),
+            dates=tuple(v for v in values.get("dates", []) if isinstance(v, DateMention)),
+            years=tuple(dict.fromkeys(int(str(v)) for v in values.get("years", []))),
+            months=tuple(dict.fromkeys(int(str(v)) for v in values.get("months", []))),
+            weekdays=tuple(dict.fromkeys(weekdays)),
+            numbers=tuple(int(str(v)) for v in values.get("numbers", [])),
+            direction=1 if self._after.search(rest) else -1 if self._before.search(rest) else 0,
+            relative=relative,
+            polar=any(self._polar.match(seg) for seg in segments if seg)
+            or bool(re.search(r"\by/n\b|\byes or no\b|\btrue\?", clause, re.I)),
+            anaphora=bool(self._anaphora.search(rest)),
+            elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
+        )
+        extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
+        if extra and not slots.places:  # "is new york a port of entry": the state's name is also a port's
+            slots = replace(slots, weak_places=tuple(dict.fromkeys([*slots.weak_places, *extra])))
+        return slots, " ".join("".join(masked).split())
+
+    def _unknown(self, rest: str, clause: str) -> list[str]:
+        """Names the tables do not know ("Frankfurt"): capitalised words that are not the sentence's first, runs of
+        words no source, phrasing or vocabulary uses, or the words after "in"/"at"/"from" that are not everyday
+        ones."""
+        stop = self.vocabulary.skip_words
+        names, run = [], []
+        for m in re.finditer(r"[A-Za-z][A-Za-z.'-]*", rest):
+            word = m[0].strip(".'")
+            plain = word.lower()
+            first = not clause[: m.start()].strip(" ,-") or clause[: m.start()].rstrip()[-1:] in ".?!"
+            capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
+                       and plain not in self._asked_words and plain not in self.gazetteer.prose_words)
+            if len(plain) < 3 or (plain in self._ordinary and not capital):
+                if run:
+                    names.append(" ".join(run))
+                run = []
+                continue
+            run.append(word)
+        if run:
+            names.append(" ".join(run))
+        if not names:
+            m = re.search(r"\b(?:in|at|from|near|into|through|to)\s+((?:[a-z][a-z.'-]+\s?){1,3})\W*$", rest.lower())
+            if m:
+                words = [w for w in m[1].split() if w not in stop and w not in self.vocabulary.not_names]
+                if words and words[0] not in self.gazetteer.prose_words and words[0] not in self._grammar_words:
+                    names.append(" ".join(words))
+        return [n if any(c.isupper() for c in n) else n.title() for n in names]
