@@ -8,6 +8,7 @@ citation.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from corpus import Corpus, OperationalError
@@ -40,7 +41,7 @@ def _with_markers(text: str, numbers: Sequence[int]) -> str:
     markers = "".join(f"[{n}]" for n in numbers)
     stripped = text.rstrip()
     last_word = stripped.rsplit(" ", 1)[-1]
-    if last_word.count(".") > 1 or last_word in ("Jr.", "St."):  # "5 p.m.", "U.S.": the period belongs to the word
+    if re.fullmatch(r"(?:[A-Za-z]\.){2,}|Jr\.|St\.", last_word):  # "5 p.m.", "U.S.": the period belongs to the word
         return f"{stripped} {markers}"
     if stripped and stripped[-1] in ".?!:":
         return f"{stripped[:-1]} {markers}{stripped[-1]}"

@@ -73,6 +73,11 @@ class Vocabulary:
         """Sources' words for a user's word (key-term matching only)."""
         return dict(self.grammar["synonyms"])
 
+    @property
+    def context_terms(self) -> frozenset[str]:
+        """Defined terms that are usually context ("in CBP regs"): defined only when asked about alone."""
+        return frozenset(self.grammar["context_terms"])
+
     @functools.cached_property
     def skip_words(self) -> frozenset[str]:
         """Words a passage need not share with a question to answer it: stopwords and words every question has."""

@@ -190,7 +190,7 @@ class Gazetteer:
         self._fuzzy_keys: dict[int, list[str]] = {}
         for k, r in sorted(self.table.items()):
             size = len(k.split())
-            if r[0][0] in ("place", "state", "country") and size <= 3 or r[0][0] == "term" and size >= 2:
+            if r[0][0] in ("place", "state", "country", "goods") and size <= 3 or r[0][0] == "term" and size >= 2:
                 self._fuzzy_keys.setdefault(size, []).append(k)
         self._state_keys = [k for k, r in self.table.items() if r[0][0] == "state" and len(k) > 3]
         self.ordinary = {w.lower() for w in ordinary_words}
@@ -199,7 +199,8 @@ class Gazetteer:
         words = {w for key in self.table for w in key.split()}
         from index import QueryRewriter  # typo correction towards the names above, never away from a known word
 
-        self.rewriter = QueryRewriter([*self.table, "preclearance", "supervise", "station", "drawback", "holiday"],
+        names = [k for k, r in self.table.items() if r[0][0] in ("place", "state", "country", "holiday")]
+        self.rewriter = QueryRewriter([*names, "preclearance", "supervise", "station", "service", "drawback", "holiday"],
                                       known=[*(p.text for p in corpus.passages), *self.ordinary])  # fmt: skip
         self.known_words = words | self.ordinary | set(not_names)
         self.prose_words = _prose_words(corpus)
@@ -315,6 +316,9 @@ class Gazetteer:
                 if size == 1 and len(key) == 2:
                     continue  # a postal code: read below, with the words around it
                 readings = self.table.get(key)
+                if readings is None and size == 1 and len(key) > 3:  # "sneaker" for "sneakers", "laptops" for "laptop"
+                    readings = next((self.table[k] for k in (key + "s", key[:-1], key[:-2]) if k in self.table
+                                     and self.table[k][0][0] in ("goods", "term", "kind")), None)  # fmt: skip
                 start, end = tokens[i][0], tokens[i + size - 1][1]
                 typed = text[start:end]
                 if (readings is None and len(key) >= 6 and (typed[:1].isupper() or all_lower)
@@ -356,8 +360,13 @@ class Gazetteer:
 
     def _fuzzy(self, key: str, size: int) -> list[tuple[SlotKind, object]] | None:
         cutoff = self.vocabulary.threshold("fuzzy_place")
-        match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff)
-        return self.table[match[0]] if match else None
+        match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff - 3)
+        if match is None:
+            return None
+        readings = self.table[match[0]]
+        if match[1] < cutoff and readings[0][0] != "goods":
+            return None  # goods words are common nouns: a looser match ("sneekers", "footware") is still them
+        return readings
 
     def _fuzzy_state(self, word: str) -> list[tuple[SlotKind, object]] | None:
         cutoff = self.vocabulary.threshold("fuzzy_state")

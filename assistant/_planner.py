@@ -137,7 +137,8 @@ class Planner:
         if kind and len(values) > 1:
             requests = [Request(replace(decision.slots, **{kind: (v,)}), text) for v in values[:FAN_OUT]]
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
-        return tuple(dict.fromkeys(results))
+        hits = [r for r in results if not _miss(r)]
+        return tuple(dict.fromkeys(hits if len(results) > 1 and hits else results))
 
     # ------------------------------------------------------------------ focus
 
@@ -167,8 +168,8 @@ class Planner:
             places += self._station_places(result.stations) or ([result.place] if result.place else [])
         elif isinstance(result, StationsOfPort):
             places += ([result.place] if result.place else []) + self._station_places(result.stations)
-        elif isinstance(result, StationsInState):
-            places += self._station_places(result.stations)
+        elif isinstance(result, StationsInState):  # the stations themselves, not their supervisors
+            places += [p for s in result.stations if (p := self._place(s.name.partition(" (")[0]))]
             states.append(result.state)
         elif isinstance(result, PortsInState | ServicePorts) and result.state:
             states.append(result.state)
@@ -238,7 +239,12 @@ class Planner:
                 answered += 1
                 tool = self.intents[decision.intent].tool
                 tools += [tool, *(f"route:{r}" for r in decision.routes)]
-                statements += [s for s in said if s not in statements or s.text in ("Yes.", "No.")]
+                for i, st in enumerate(said):
+                    lead = st.text in ("Yes.", "No.")
+                    if lead and i + 1 < len(said) and said[i + 1] in statements:
+                        continue  # its fact was said for an earlier question: the lead would dangle
+                    if st not in statements or lead:
+                        statements.append(st)
                 frames.insert(0, Frame(decision.intent, decision.slots, self.focus(results[0])))
             else:
                 unanswered += 1
@@ -297,6 +303,13 @@ def _vocabularies(intents: Sequence[Intent], vocabulary: Vocabulary) -> dict[str
         out[intent.name] = frozenset(w for w, n in counts.items() if n >= share * len(intent.phrasings))
     return out
 
+def _miss(result: Result) -> bool:
+    """A looked-up name the tool found nothing for (dropped when other names of the same question were found)."""
+    if isinstance(result, StationSupervisor | StationsOfPort):
+        return not result.stations
+    return isinstance(result, PlaceFacts) and result.place is None
+
+
 def _year(frames: Sequence[Frame]) -> int | None:
     """The year the conversation is about, if its last question named one."""
     for f in frames[:1]:
@@ -309,10 +322,13 @@ def _year(frames: Sequence[Frame]) -> int | None:
 
 
 def _tidy(statements: list[Statement]) -> list[Statement]:
-    """One lead word at the start at most: a second "Yes."/"No." from a later question is kept only after text."""
+    """A "Yes."/"No." only where a statement follows it (a later question's lead whose facts were already said
+    goes), and never two in a row."""
     out: list[Statement] = []
-    for s in statements:
-        if s.text in ("Yes.", "No.") and out and out[-1].text in ("Yes.", "No."):
+    for i, s in enumerate(statements):
+        lead = s.text in ("Yes.", "No.")
+        following = statements[i + 1] if i + 1 < len(statements) else None
+        if lead and (following is None or following.text in ("Yes.", "No.")):
             continue
         out.append(s)
     return out

@@ -88,8 +88,28 @@ def _in(state: str) -> str:
     return "the U.S. Virgin Islands" if state == "Virgin Islands, U.S." else state
 
 
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _by_state(names: Sequence[tuple[str, str]]) -> str:
+    """"Detour, Escanaba and Houghton (Michigan)": names grouped under their state, in order."""
+    groups: dict[str, list[str]] = {}
+    for name, state in names:
+        groups.setdefault(state, []).append(name)
+    return "; ".join(f"{join(ns)} ({_in(st)})" for st, ns in groups.items()) if len(groups) > 1 else (
+        f"{join(next(iter(groups.values())))} ({_in(next(iter(groups)))})" if groups else "")  # fmt: skip
+
+
+def _state_blocks(corpus: Corpus, stations: Sequence[CustomsStation]) -> tuple[Evidence, ...]:
+    """One quote per state heading: the heading and all its station rows (a verbatim block of 101.4(c)(2))."""
+    states = list(dict.fromkeys(s.state for s in stations))
+    return tuple(e for st in states for e in _block(corpus, STATIONS, [st, *(x.cite.line for x in corpus.stations
+                                                                             if x.state == st)]))  # fmt: skip
+
+
 def _port_label(p: Port) -> str:
-    return f"{p.name} ({join(list(p.states))})"
+    return f"{p.name} ({join([_in(x) for x in p.states])})"
 
 
 def _virgin_islands(corpus: Corpus) -> Evidence:
@@ -116,7 +136,7 @@ def _article_calls(corpus: Corpus, name: str) -> Statement | None:
 
 def _station_sentence(s: CustomsStation, *, lead: str) -> Statement:
     return Statement(
-        f"{lead}{s.name} is a Customs station listed under {s.state}; its supervisory port of entry is "
+        f"{lead}{s.name} is a Customs station listed under {_in(s.state)}; its supervisory port of entry is "
         f"{s.supervisory_port}.",
         (_row(STATIONS, s.cite.line),),
     )
@@ -125,7 +145,8 @@ def _station_sentence(s: CustomsStation, *, lead: str) -> Statement:
 def _unlisted(corpus: Corpus, written: str, stations: Sequence[CustomsStation]) -> Statement:
     related = [corpus.port(i) for s in stations for i in s.related_port_ids]
     related = list(dict.fromkeys(related))
-    also = f" The listed port sharing its name: {join([_port_label(p) for p in related])}." if related else ""
+    ports = "ports share" if len(related) > 1 else "port shares"
+    also = f" The listed {ports} a name with it: {join([_port_label(p) for p in related])}." if related else ""
     return Statement(
         f"“{written}”, as the regulation writes it, is not in the list of ports of entry in 19 CFR 101.3(b)(1).{also}",
         tuple(_row(PORTS, x.cite.line) for p in related for x in p.listings),
@@ -139,7 +160,7 @@ def _ports_sentence(ports: Sequence[Port], corpus: Corpus) -> list[Statement]:
                           tuple(_row(PORTS, x.cite.line) for p in ports for x in p.listings))]  # fmt: skip
     port = ports[0]
     several = " (it is listed under each of them)" if len(port.states) > 1 else ""
-    out = [Statement(f"{port.name} is a port of entry listed under {join(list(port.states))}{several}.",
+    out = [Statement(f"{port.name} is a port of entry listed under {join([_in(x) for x in port.states])}{several}.",
                      tuple(_row(PORTS, x.cite.line) for x in port.listings))]  # fmt: skip
     area = next((x.area for x in port.listings if x.area), "")
     if area:
@@ -186,13 +207,14 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     first = kinds[0]
     out: list[Statement] = []
     if r.state and r.state not in p.states:
-        listed = join(sorted(p.states)) or "a foreign country"
-        out += [*_lead(True, False), Statement(f"{p.name} is not listed under {r.state}; it is listed under {listed}.")]
+        listed = join([_in(x) for x in sorted(p.states)]) or "a foreign country"
+        out += [*_lead(True, False), Statement(f"{p.name} is not listed under {_in(r.state)}; it is listed under "
+                                               f"{listed}.")]  # fmt: skip
     elif r.state and not r.asked:
         out += _lead(r.polar, True)
     else:
         yes = first in _YES[asked] and not (first in ("ports", "part_of") and _only_virgin_islands(p))
-        out += _lead(r.polar or (asked == "port" and first in ("stations", "offices", "supervises")), yes)
+        out += _lead(r.polar, yes)
     for kind in kinds[:2]:
         out += readings[kind]
     if first in ("ports", "part_of") and _only_virgin_islands(p):
@@ -316,11 +338,11 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
             f"{join([f'{s} ({n})' for s, n in top])}. Ask about a state for its list.",
             (quote(corpus, PORTS, "A list of Customs ports of entry by State"),))]  # fmt: skip
     if not r.listings:
-        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(1) lists no port of entry under {r.state}.",
+        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(1) lists no port of entry under {_in(r.state)}.",
                                                (quote(corpus, PORTS, "A list of Customs ports of entry by State"),))]
     names = join([x.name + (" (drawback unit/office)" if x.drawback else "") for x in r.listings])
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
-    out = [*_lead(r.polar, True), Statement(f"{r.state} has {count}: {names}.",
+    out = [*_lead(r.polar, True), Statement(f"{_cap(_in(r.state))} has {count}: {names}.",
                                             _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]))]
     if r.state.startswith("Virgin Islands"):
         out.append(Statement("These ports are outside the customs territory of the United States and are not “ports "
@@ -346,7 +368,7 @@ def stations_in_state(r: StationsInState, corpus: Corpus) -> list[Statement]:
                           "headings, each with its supervisory port of entry. Ask about a state for its list.",
                           (intro,))]  # fmt: skip
     if not r.stations:
-        return [*_lead(True, False), Statement(f"19 CFR 101.4(c)(2) lists no Customs station under {r.state}.",
+        return [*_lead(True, False), Statement(f"19 CFR 101.4(c)(2) lists no Customs station under {_in(r.state)}.",
                                                (intro,))]
     names = join([f"{s.name} (supervised by {s.supervisory_port})" for s in r.stations])
     count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
@@ -363,7 +385,7 @@ def station_supervisor(r: StationSupervisor, corpus: Corpus) -> list[Statement]:
     out = []
     for s in r.stations:
         out.append(Statement(
-            f"The port of entry {s.supervisory_port} supervises the Customs station of {s.name} ({s.state}).",
+            f"The port of entry {s.supervisory_port} supervises the Customs station of {s.name}, {_in(s.state)}.",
             (_row(STATIONS, s.cite.line),)))  # fmt: skip
     unlisted = [s for s in r.stations if not s.supervisory_port_listed]
     if unlisted:
@@ -377,8 +399,8 @@ def stations_of_port(r: StationsOfPort, corpus: Corpus) -> list[Statement]:
         written = list(dict.fromkeys(s.supervisory_port for s in r.stations))
         label = written[0] if len(written) == 1 else r.name
         count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
-        out = [Statement(f"{label} supervises {count}: {join([f'{s.name} ({s.state})' for s in r.stations])}.",
-                         _rows(STATIONS, [s.cite.line for s in r.stations]))]  # fmt: skip
+        out = [Statement(f"{label} supervises {count}: {_by_state([(s.name, s.state) for s in r.stations])}.",
+                         _state_blocks(corpus, r.stations))]  # fmt: skip
         unlisted = [s for s in r.stations if not s.supervisory_port_listed]
         if unlisted:
             out.append(_unlisted(corpus, unlisted[0].supervisory_port, unlisted))
@@ -403,9 +425,10 @@ def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
         return [Statement(f"19 CFR 101.3(b)(2) lists {len(r.rows)} service ports: {listed}.",
                           (intro, *_block(corpus, SERVICE, [s.cite.line for s in r.rows])))]  # fmt: skip
     if not r.rows:
-        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(2) lists no service port in {r.state}.", (intro,))]
+        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(2) lists no service port in {_in(r.state)}.",
+                                               (intro,))]  # fmt: skip
     count = f"{len(r.rows)} service ports" if len(r.rows) > 1 else "1 service port"
-    return [*_lead(r.polar, True), Statement(f"{r.state} has {count}: {join([s.name for s in r.rows])}.",
+    return [*_lead(r.polar, True), Statement(f"{_cap(_in(r.state))} has {count}: {join([s.name for s in r.rows])}.",
                                              _block(corpus, SERVICE, [s.cite.line for s in r.rows]))]
 
 
@@ -480,7 +503,7 @@ def centers(r: Centers, corpus: Corpus) -> list[Statement]:
     if r.by == "goods":
         if len(r.centers) == 1:
             c = r.centers[0]
-            return [Statement(f"The {c.name} Center, managed from {c.office}.", rows), assignment]
+            return [Statement(f"Those goods fall under the {c.name} Center, managed from {c.office}.", rows), assignment]
         listed = join([f"{c.name} (managed from {c.office})" for c in r.centers])
         return [Statement(f"Those goods fall under {len(r.centers)} Centers: {listed}.", rows), assignment]
     listed = join([f"{c.name} ({c.office})" for c in r.centers])

@@ -22,11 +22,16 @@ __all__ = ["definitions", "display", "snippet"]
 _ITEM = re.compile(r"^\((\w+)\)\s+")
 
 
-def display(text: str) -> str:
-    """A source sentence as shown in an answer: no bullet, no item number, no quotes around a leading term."""
+def display(text: str, *, terms: bool = False) -> str:
+    """A source sentence as shown in an answer: no bullet, no item number, no quotes around a leading term (with
+    ``terms``, around any term of up to five words), and no list joint at its end ("..., and", "; or")."""
     text = text.strip().removeprefix("•").strip()
     text = _ITEM.sub("", text)
+    if terms:
+        text = re.sub(r"“((?:\S+\s){0,4}\S+?)”", r"\1", text)
     text = re.sub(r"^(The terms? |An? |)“([^”]+)”", r"\1\2", text)
+    if re.search(r"(?:,|;)\s*(?:and|or)$|;$", text):
+        text = re.sub(r"\s*(?:,|;)\s*(?:and|or)?$", "", text) + "."
     return text
 
 
@@ -45,15 +50,15 @@ def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabular
     spans = sentence_spans(d.text)
     lines = [d.text[s:e] for s, e in spans]
     first = lines[0]
-    out = [Statement(display(first), (Evidence(d.ref, first),))]
+    out = [Statement(display(first, terms=True), (Evidence(d.ref, first),))]
     rest = [ln for ln in lines[1:] if not _ITEM.match(ln)]
     if not any(_ITEM.match(ln) for ln in lines) and len(d.text.split()) <= vocabulary.threshold(
             "passages_whole_definition_words"):  # fmt: skip
-        return out + [Statement(display(ln), (Evidence(d.ref, ln),)) for ln in rest]
+        return out + [Statement(display(ln, terms=True), (Evidence(d.ref, ln),)) for ln in rest]
     missing = [k for k in keys if not k & stems(first, vocabulary)]
     extra = max(rest, key=lambda ln: sum(1 for k in missing if k & stems(ln, vocabulary)), default="")
     if extra and any(k & stems(extra, vocabulary) for k in missing) and not extra.endswith(":"):
-        out.append(Statement(display(extra), (Evidence(d.ref, extra),)))
+        out.append(Statement(display(extra, terms=True), (Evidence(d.ref, extra),)))
     lead_in = next((ln for ln in lines if ln.endswith(":")), "")
     if lead_in:
         if lead_in != first:
@@ -65,8 +70,9 @@ def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabular
 def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocabulary) -> list[Statement]:
     """Each term's definition, as plain sentences; Yes or No first when the definition settles a yes/no question."""
     keys = key_terms(question, vocabulary)
-    said = [s for d in r.terms for s in _definition(d, keys, vocabulary)]
-    if r.polar and len(r.terms) == 1:
+    terms = [d for d in r.terms if d.term not in vocabulary.context_terms] or list(r.terms)
+    said = [s for d in terms for s in _definition(d, keys, vocabulary)]
+    if r.polar and len(terms) == 1:
         lead = polar_lead(keys, [e.quote for s in said for e in s.evidence], vocabulary)
         if lead:
             said.insert(0, Statement(f"{lead}."))

@@ -195,7 +195,8 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         return d.via("points_back", intent=prev.intent, slots=merged)
     if top >= s.min_score:
         return None
-    return d.via("points_back", intent=_best_runnable(merged, s) or prev.intent, slots=merged)
+    intent = prev.intent if _runs(prev.intent, merged, s) else _best_runnable(merged, s)
+    return d.via("points_back", intent=intent or prev.intent, slots=merged)
 
 
 def fill_from_context(d: Decision, s: Situation) -> Decision | None:
@@ -208,7 +209,8 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
     if needs and not _has(d.slots, needs):
         if d.slots.weak_places and "places" in needs:
             return d.via("fill_from_context", slots=replace(d.slots, places=d.slots.weak_places))
-        frames = [_base(f) for f in s.frames] if d.slots.anaphora or not d.slots.named() - {"terms"} else []
+        frames = [_base(f) for f in s.frames] if d.slots.anaphora or not d.slots.named() - {
+            "terms"} else []  # fmt: skip
         for source in (s.ask.context, *frames):
             if _has(source, needs):
                 return d.via("fill_from_context", slots=d.slots.merged(source))

@@ -32,7 +32,6 @@ _MIN_FUZZY = 5  # shorter words have too many close neighbours to call one a mis
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
 _NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\b"
                      r"(?:\s+\(\d+\))?\s+(?:days?|hours?|years?|months?|weeks?|a\.m\.|p\.m\.|digit)", re.I)
-_PRONOUN_START = re.compile(r"^(?:They|This|These|It|Here|Such|Those)\b")
 
 
 class _Term(BaseModel):
@@ -65,9 +64,9 @@ def _words(text: str) -> list[str]:
 
 
 def stems(text: str, vocabulary: Vocabulary) -> set[str]:
-    """Stems of the content words of ``text`` (stopwords and words every question shares left out)."""
-    skip = vocabulary.skip_words
-    return {_stem(w) for w in _words(text) if w not in skip and len(w) > 1}
+    """Stems of the words of ``text`` (all of them: a question's key word may be matched by a synonym that is a
+    stopword elsewhere, "include" by "means")."""
+    return {_stem(w) for w in _words(text) if len(w) > 1}
 
 
 def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
@@ -79,7 +78,7 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
             continue
         alternatives = keys.setdefault(_stem(w), {_stem(w)})
         for syn in synonyms.get(w, ()):
-            alternatives |= stems(syn, vocabulary) or {_stem(syn)}
+            alternatives |= {_stem(x) for x in _words(syn)}
     return [frozenset(v) for v in keys.values()]
 
 
@@ -221,11 +220,13 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if not items and len(body.split()) <= t("passages_whole_words") and "\n" not in body:
         return Snippet(tuple(Evidence(passage.ref, body[s:e]) for s, e in sentence_spans(body)))
     chosen = [Evidence(passage.ref, text[start:end])]
-    following = [sp for sp in sentence_spans(text) if sp[0] >= end]
     words = len(text[start:end].split())
-    if following and not items:
-        nxt = text[slice(*following[0])]
-        same_line = "\n" not in text[end : following[0][0]]
-        if same_line and (words < 12 or _PRONOUN_START.match(nxt)) and words + len(nxt.split()) <= 60:
-            chosen.append(Evidence(passage.ref, nxt))
+    continuing = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocabulary.words("continuation")) + r")\b", re.I)
+    for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end) if not items else ():
+        nxt = text[s:e]
+        if "\n" in text[end:s] or not (words < 12 or continuing.match(nxt)) or words + len(nxt.split()) > t(
+                "passages_snippet_words"):  # fmt: skip
+            break  # a snippet goes on only with the sentences that continue it, on the same line
+        chosen.append(Evidence(passage.ref, nxt))
+        words, end = words + len(nxt.split()), e
     return Snippet(tuple(chosen), items)
