@@ -141,7 +141,7 @@ class Assistant:
                 cache = self._cache_dir
                 if cache is None and hasattr(embedder, "model_id"):
                     cache = Settings.from_env().data_dir
-                classifier = IntentClassifier(intents, digest, embedder, c=vocabulary.threshold("intents_c"),
+                classifier = IntentClassifier(intents, digest, embedder, k=int(vocabulary.threshold("intents_k")),
                                               cache_dir=cache, model_id=model_id)  # fmt: skip
                 reader = Reader(_gazetteer(self.corpus), vocabulary, classifier,
                                 min_score=vocabulary.threshold("intents_min_score"))
@@ -179,7 +179,7 @@ class Assistant:
 
     def warm(self) -> None:
         """Load the models and open the index now, so the first question is answered at full speed."""
-        self.planner().reader.classifier.weights()
+        self.planner().reader.classifier.matrix()
         self._retrieve("port of entry")
 
     # ------------------------------------------------------------------ answering

@@ -305,7 +305,7 @@ class Gazetteer:
         """Every name in ``text`` that the tables or the vocabulary know, longest first, without overlaps."""
         tokens = self.tokens(text)
         all_lower = not any(c.isupper() for c in text)
-        stop = self.vocabulary.skip_words
+        stop = set(self.vocabulary.grammar["stopwords"])
         taken: set[int] = set()
         found: list[Mention] = []
         for size in range(min(self.longest, 7), 0, -1):

@@ -1,16 +1,19 @@
-"""Recognise what a question asks: a linear classifier over the embeddings of example phrasings.
+"""Recognise what a question asks: a nearest-neighbour vote over the embeddings of example phrasings.
 
 Each intent has a few hundred example phrasings (``data/intents/*.txt``),
-written with placeholders for names. They are embedded with the same model as
-the passages (all-MiniLM-L6-v2) and a multinomial logistic regression
-(scikit-learn) is fitted on them once; its weights are cached in the data
-folder, keyed by a checksum of the phrasings and the model, so a question
-costs one embedding and one small matrix product. A question, read with its
-names masked the same way, gets a probability per intent. Adding a way of
-asking is adding a line of data; nothing here knows any intent by name.
+written with placeholders for names. They are embedded once with the same
+model as the passages (all-MiniLM-L6-v2) and cached in the data folder, keyed
+by a checksum of the phrasings and the model. A question, read with its
+names masked the same way, scores each intent by the mean cosine similarity
+of its ``k`` nearest phrasings. Adding a way of asking is adding a line of
+data; nothing here knows any intent by name.
 
-Chosen over a nearest-neighbour vote on the phrasings themselves: 5-fold
-cross-validation accuracy 0.929 against 0.877 (leave-one-out, k=3).
+Why nearest neighbours and not a fitted classifier: a logistic regression on
+the same embeddings cross-validates better on the phrasings themselves (0.929
+against 0.877), but answered fewer of the 474 tuning questions (85.9% against
+88.6%), and its probabilities are relative: a question unlike every phrasing
+still gets a confident intent. A cosine similarity is absolute, so "nothing
+here is near" is a decision the planner can make (then: passage search).
 """
 
 from __future__ import annotations
@@ -32,63 +35,57 @@ log = logging.getLogger(__name__)
 
 
 class IntentClassifier:
-    """Scores intents for a question with a linear model fitted on the example phrasings."""
+    """Scores intents for a question by its nearest example phrasings."""
 
-    def __init__(self, intents: tuple[Intent, ...], digest: str, embedder: Embeddings, *, c: float,
+    def __init__(self, intents: tuple[Intent, ...], digest: str, embedder: Embeddings, *, k: int,
                  cache_dir: Path | None = None, model_id: str = "") -> None:  # fmt: skip
         self.intents = intents
         self._embedder = embedder
-        self._c = c
-        name = f"intents-{digest[:16]}-{model_id.replace('/', '_')[:60]}-c{c:g}.npz"
-        self._cache = cache_dir / name if cache_dir else None
-        self._weights: tuple[NDArray[np.float32], NDArray[np.float32]] | None = None
+        self._k = k
+        self._cache = cache_dir / f"intents-{digest[:16]}-{model_id.replace('/', '_')[:60]}.npy" if cache_dir else None
+        self._labels = np.array([i for i, intent in enumerate(intents) for _ in intent.phrasings])
+        self._groups = [np.flatnonzero(self._labels == i) for i in range(len(intents))]
+        self._matrix: NDArray[np.float32] | None = None
         self._lock = threading.Lock()
         self.embed = functools.lru_cache(maxsize=2048)(self._embed)
 
     def _embed(self, text: str) -> NDArray[np.float32]:
         return np.asarray(self._embedder.embed_query(text), dtype=np.float32)
 
-    def weights(self) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-        """(coefficients, intercepts), from the cache or fitted once."""
+    def matrix(self) -> NDArray[np.float32]:
+        """The phrasing embeddings (one row per phrasing), loaded from the cache or computed once."""
         with self._lock:
-            if self._weights is None:
-                self._weights = self._load()
-            return self._weights
+            if self._matrix is None:
+                self._matrix = self._load()
+            return self._matrix
 
-    def _load(self) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
+    def _load(self) -> NDArray[np.float32]:
+        rows = len(self._labels)
         if self._cache is not None and self._cache.exists():
             try:
-                with np.load(self._cache) as cached:
-                    coef, intercept = cached["coef"], cached["intercept"]
-                if coef.shape[0] == len(self.intents):
-                    return np.asarray(coef, dtype=np.float32), np.asarray(intercept, dtype=np.float32)
-            except (OSError, ValueError, KeyError) as exc:  # a damaged cache is refitted, never trusted
-                log.warning("refitting the intent classifier %s (%s)", self._cache, exc)
-        coef, intercept = self._fit()
+                cached = np.load(self._cache)
+                if cached.shape[0] == rows:
+                    return np.asarray(cached, dtype=np.float32)
+            except (OSError, ValueError) as exc:  # a damaged cache is rebuilt, never trusted
+                log.warning("rebuilding the intent cache %s (%s)", self._cache, exc)
+        texts = [p for intent in self.intents for p in intent.phrasings]
+        matrix = np.asarray(self._embedder.embed_documents(texts), dtype=np.float32)
         if self._cache is not None:
             try:
                 self._cache.parent.mkdir(parents=True, exist_ok=True)
-                tmp = self._cache.with_name(self._cache.name + ".tmp.npz")
-                np.savez(tmp, coef=coef, intercept=intercept)
+                tmp = self._cache.with_suffix(".tmp.npy")
+                np.save(tmp, matrix)
                 tmp.replace(self._cache)
-            except OSError as exc:  # a read-only data folder: fit again next time
-                log.warning("cannot cache the intent classifier in %s (%s)", self._cache, exc)
-        return coef, intercept
-
-    def _fit(self) -> tuple[NDArray[np.float32], NDArray[np.float32]]:
-        from sklearn.linear_model import LogisticRegression  # only to fit; a cached model needs numpy alone
-
-        texts = [p for intent in self.intents for p in intent.phrasings]
-        labels = np.array([i for i, intent in enumerate(self.intents) for _ in intent.phrasings])
-        matrix = np.asarray(self._embedder.embed_documents(texts), dtype=np.float32)
-        model = LogisticRegression(C=self._c, max_iter=3000).fit(matrix, labels)
-        return np.asarray(model.coef_, dtype=np.float32), np.asarray(model.intercept_, dtype=np.float32)
+            except OSError as exc:  # a read-only data folder: compute again next time
+                log.warning("cannot cache intent embeddings in %s (%s)", self._cache, exc)
+        return matrix
 
     def rank(self, text: str) -> tuple[tuple[str, float], ...]:
-        """Every intent with its probability for ``text``, most likely first."""
-        coef, intercept = self.weights()
-        logits = coef @ self.embed(text) + intercept
-        probs = np.exp(logits - logits.max())
-        probs /= probs.sum()
-        order = np.argsort(-probs)
-        return tuple((self.intents[i].name, float(probs[i])) for i in order)
+        """Every intent with its score for ``text``, best first."""
+        sims = self.matrix() @ self.embed(text)
+        scores = []
+        for intent, rows in zip(self.intents, self._groups, strict=True):
+            mine = sims[rows]
+            top = np.partition(mine, -self._k)[-self._k :] if len(mine) > self._k else mine
+            scores.append((intent.name, float(np.mean(top))))
+        return tuple(sorted(scores, key=lambda s: -s[1]))

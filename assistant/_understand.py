@@ -26,9 +26,12 @@ from ._intents import IntentClassifier
 
 __all__ = ["Ask", "Reader", "Slots"]
 
-_SENTENCE = re.compile(r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+")
+_SENTENCE = re.compile(
+    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
+)
 _FILLERS = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|well|yo|pls|please|btw|but|quick q(?:uestion)?|"
                       r"q|question|thanks|thx|also|and|sorry|one more)[\s,:!-]+)+", re.I)  # fmt: skip
+_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "through", "to", "via", "of", "around"}
 _TAG_WORDS = 2
 """A question this short after a statement ("True?", "right?") asks about the statement."""
 _PLACEHOLDER = {"place": "PLACE", "state": "STATE", "country": "COUNTRY", "goods": "GOODS", "holiday": "HOLIDAY",
@@ -145,11 +148,17 @@ class Reader:
             r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + r"),?\s+(?=(?:"
             + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)  # fmt: skip
         self._after, self._before = _cue(v.words("after")), _cue(v.words("before"))
-        self._ordinary = gazetteer.known_words
+        self._embedded_polar = re.compile(r"\b(?:is|are|was|does|do|can|will|would)\s+(?:that|it|this|there|they)\b",
+                                          re.I)  # fmt: skip
+        self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
+        self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
+        self._wh_word = _cue(v.words("wh"))
+        self._comma_question = re.compile(
+            r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)
+        self._everyday = gazetteer.ordinary | set(v.not_names) | gazetteer.prose_words
+        self._kind_words = {w for words in v.kinds.values() for k in words for w in k.split()} | {"airport", "crossing"}
         self._asked_words = {w for key, readings in gazetteer.table.items()
                              if any(kind in ("term", "kind", "goods") for kind, _ in readings) for w in key.split()}
-        self._grammar_words = {w for cue in ("polar", "anaphora", "ellipsis", "question", "joint", "after", "before")
-                               for w in v.words(cue)} | set(v.skip_words)  # fmt: skip
 
     def clean(self, text: str) -> str:
         """The text without instructions addressed to the assistant."""
@@ -171,6 +180,11 @@ class Reader:
             for m in self._joint.finditer(text, s, e):
                 pieces.append((cut, m.start()))
                 cut = m.end()
+            # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
+            m = self._comma_question.search(text, cut, e)
+            if m is not None and not self._question.match(_FILLERS.sub("", text[cut : m.start()].strip())):
+                pieces.append((cut, m.start()))
+                cut = m.end()
             pieces.append((cut, e))
         out: list[tuple[int, int, bool]] = []
         for s, e in pieces:
@@ -187,6 +201,20 @@ class Reader:
         if out and not any(q for _, _, q in out):
             return [(out[0][0], out[-1][1], True)]
         return out
+
+    def _is_polar(self, clause: str, segments: list[str]) -> bool:
+        """A yes/no question: one that opens (or a part of it opens) with "is"/"does"/..., that asks "is that",
+        ends with "right?"/"or not", or ends with a question mark without asking what, which, where, how, ..."""
+        text = clause.strip()
+        if any(self._polar.match(seg) for seg in segments if seg):
+            return True
+        embedded = self._embedded_polar.search(text)  # "christiansted st croix is that a port?", not "where is that"
+        if embedded and not self._wh_word.search(text[: embedded.start()]):
+            return True
+        if self._polar_tag.search(text):
+            return True
+        bare = _FILLERS.sub("", text)
+        return text.endswith("?") and not self._wh.match(bare)
 
     def slots(self, text: str, *, today: dt.date, year: int | None = None) -> Slots:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
@@ -261,8 +289,8 @@ class Reader:
             if m.kind == "state" and masks and masks[-1][2] == "PLACE" and not clause[masks[-1][1] : s].strip(" ,"):
                 span = masks.pop()  # "Lewes, Delaware", "Lukeville AZ": the state says which place; read as one
                 take(span[0], e, "PLACE")
-            elif m.kind in _PLACEHOLDER:  # terms and kinds are what is asked: the classifier must read them
-                take(s, e, _PLACEHOLDER[m.kind])
+            else:  # terms and kinds are what is asked: the classifier reads them, unmasked
+                take(s, e, _PLACEHOLDER.get(m.kind, ""))
         for m in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
             values.setdefault("years", []).append(int(m[0]))
             take(m.start(), m.end(), "YEAR")
@@ -276,6 +304,15 @@ class Reader:
         if not values.get("dates") and (found := dangling("".join(blank))) is not None:
             relative = found[2:]
             take(found[0], found[1], "DATE")
+        unknown = []
+        for s, e, name in self._unknown("".join(blank), clause):
+            code = re.match(r"[\s,]+([A-Za-z]{2})\b", clause[e:])
+            state = self.gazetteer.codes.get(code[1].upper()) if code else None
+            if state is not None and code is not None:  # "yuma az": the code says which state
+                values.setdefault("states", []).append(state)
+                e += code.end()
+            unknown.append(name)
+            take(s, e, "PLACE")
         rest = "".join(blank)
         weekdays = [w for _, _, w in self.gazetteer.weekdays(rest)]
         masked, cursor = [], 0
@@ -284,11 +321,11 @@ class Reader:
             cursor = e
         masked.append(clause[cursor:])
         bare = _FILLERS.sub("", clause.strip())
-        segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:]|\s-\s", clause)]
+        segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s", clause)]
         slots = Slots(
             places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
             weak_places=tuple(dict.fromkeys(v for v in values.get("weak_places", []) if isinstance(v, Place))),
-            unknown=tuple(self._unknown(rest, clause)),
+            unknown=tuple(unknown),
             states=tuple(dict.fromkeys(str(v) for v in values.get("states", []))),
             countries=tuple(dict.fromkeys(str(v) for v in values.get("countries", []))),
             goods=tuple(dict.fromkeys(v for v in values.get("goods", []) if isinstance(v, Center))),
@@ -302,8 +339,7 @@ class Reader:
             numbers=tuple(int(str(v)) for v in values.get("numbers", [])),
             direction=1 if self._after.search(rest) else -1 if self._before.search(rest) else 0,
             relative=relative,
-            polar=any(self._polar.match(seg) for seg in segments if seg)
-            or bool(re.search(r"\by/n\b|\byes or no\b|\btrue\?", clause, re.I)),
+            polar=self._is_polar(clause, segments),
             anaphora=bool(self._anaphora.search(rest)),
             elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
         )
@@ -312,30 +348,38 @@ class Reader:
             slots = replace(slots, weak_places=tuple(dict.fromkeys([*slots.weak_places, *extra])))
         return slots, " ".join("".join(masked).split())
 
-    def _unknown(self, rest: str, clause: str) -> list[str]:
-        """Names the tables do not know ("Frankfurt"): capitalised words that are not the sentence's first, runs of
-        words no source, phrasing or vocabulary uses, or the words after "in"/"at"/"from" that are not everyday
-        ones."""
+    def _unknown(self, rest: str, clause: str) -> list[tuple[int, int, str]]:
+        """Names the tables do not know ("Frankfurt", "yuma"), as (start, end, name) in the clause.
+
+        A run of words no source, phrasing or vocabulary uses (or a capitalised word that is not the sentence's
+        first; never an acronym: "APIS", "ESTA") is a name where a name can stand: capitalised, after "in"/"at"/
+        "from", or just before what a place is asked to be ("yuma port", "dubai preclearance"). "is that action
+        invalid" has no name in it.
+        """
         stop = self.vocabulary.skip_words
-        names, run = [], []
-        for m in re.finditer(r"[A-Za-z][A-Za-z.'-]*", rest):
+        words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", rest))
+        runs: list[list[re.Match[str]]] = []
+        run: list[re.Match[str]] = []
+        for m in words:
             word = m[0].strip(".'")
             plain = word.lower()
-            first = not clause[: m.start()].strip(" ,-") or clause[: m.start()].rstrip()[-1:] in ".?!"
+            first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
-                       and plain not in self._asked_words and plain not in self.gazetteer.prose_words)
-            if len(plain) < 3 or (plain in self._ordinary and not capital):
+                       and plain not in self._asked_words and plain not in self.gazetteer.prose_words)  # fmt: skip
+            if len(plain) < 3 or plain in stop or word.isupper() or (plain in self._everyday and not capital):
                 if run:
-                    names.append(" ".join(run))
+                    runs.append(run)
                 run = []
                 continue
-            run.append(word)
+            run.append(m)
         if run:
-            names.append(" ".join(run))
-        if not names:
-            m = re.search(r"\b(?:in|at|from|near|into|through|to)\s+((?:[a-z][a-z.'-]+\s?){1,3})\W*$", rest.lower())
-            if m:
-                words = [w for w in m[1].split() if w not in stop and w not in self.vocabulary.not_names]
-                if words and words[0] not in self.gazetteer.prose_words and words[0] not in self._grammar_words:
-                    names.append(" ".join(words))
-        return [n if any(c.isupper() for c in n) else n.title() for n in names]
+            runs.append(run)
+        out = []
+        for r in runs:
+            start, end = r[0].start(), r[-1].end()
+            name = " ".join(m[0].strip(".'") for m in r)
+            before = clause[:start].lower().split()[-2:]
+            after = clause[end:].lower().split()[:3]
+            if any(c.isupper() for c in name) or set(before) & _PLACE_PREPOSITIONS or set(after) & self._kind_words:
+                out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
+        return out
