@@ -45,6 +45,8 @@ class Vocabulary:
     """Other ways of writing a state."""
     countries: dict[str, list[str]]
     """Other names of the preclearance countries."""
+    regions: dict[str, list[str]]
+    """Other ways of writing the provinces of the preclearance offices."""
     goods: dict[str, list[str]]
     """Goods words, by Center."""
     terms: dict[str, list[str]]
@@ -103,7 +105,7 @@ def load_vocabulary() -> Vocabulary:
                   for section, table in _toml("thresholds.toml").items() for key, value in table.items()}  # fmt: skip
     return Vocabulary(
         holidays=v["holidays"], statute_holidays=v["statute_holidays"], other_days=v["other_days"],
-        states=v["states"], countries=v["countries"], goods=v["goods"], terms=v["terms"], kinds=v["kinds"],
+        states=v["states"], countries=v["countries"], regions=v["regions"], goods=v["goods"], terms=v["terms"], kinds=v["kinds"],
         grammar=v["grammar"], injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
     )  # fmt: skip
 

@@ -34,7 +34,7 @@ __all__ = ["DayName", "Gazetteer", "Mention", "Place", "SlotKind", "capitalised_
 SlotKind = Literal["place", "state", "country", "goods", "holiday", "term", "kind", "date", "year", "month", "number",
                    "weekday", "name"]  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’&/-]*[A-Za-z0-9.]|[A-Za-z0-9]")
-_STATE_CODE = re.compile(r",?\s*\b(?:N\.H|[A-Z]{2})\b\.?$")
+_STATE_CODE = re.compile(r",?\s*\b(?:N\.H|[A-Z]{2})(?:/[A-Z]{2})*\b\.?$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -159,6 +159,9 @@ class Gazetteer:
         self.vocabulary = vocabulary
         not_names = set(vocabulary.not_names)
         self.places = self._places(corpus, not_names)
+        for region, aliases in vocabulary.regions.items():  # "bc" is British Columbia, where Vancouver is
+            if _norm(region) in self.places:
+                self.places.update({_norm(a): self.places[_norm(region)] for a in aliases})
         self.states = {_norm(s): s for s in STATES} | {_norm(s.removesuffix(", U.S.")): s for s in STATES}
         self.states |= {_norm(a): s for s, aliases in vocabulary.states.items() for a in aliases}
         self.codes = {code: s for s, code in STATES.items()}
@@ -244,6 +247,8 @@ class Gazetteer:
             add(base, "stations", station)
             if extra and not extra.startswith("Mail:"):
                 add(extra.removesuffix(")"), "stations", station)
+            for part in _parts(base) if "-" in base else ():  # "Marblehead-Lakeside": Marblehead names it too
+                add(part, "stations", station)
             if not station.supervisory_port_listed:
                 for part in {station.supervisory_port, *_parts(station.supervisory_port)}:
                     add(part, "supervises", station)
@@ -313,7 +318,7 @@ class Gazetteer:
                 if not taken.isdisjoint(range(i, i + size)):
                     continue
                 key = " ".join(t[2] for t in tokens[i : i + size])
-                if size == 1 and len(key) == 2:
+                if size == 1 and key.upper() in self.codes:
                     continue  # a postal code: read below, with the words around it
                 readings = self.table.get(key)
                 if readings is None and size == 1 and len(key) > 3:  # "sneaker" for "sneakers", "laptops" for "laptop"
@@ -328,8 +333,9 @@ class Gazetteer:
                     readings = self._fuzzy_state(key)  # "texs", "iowaa"
                 if not readings:
                     continue
-                weak = (size == 1 and not typed[:1].isupper() and key in self.ordinary
-                        and all(k == "place" for k, _ in readings))  # fmt: skip
+                determiner = re.search(r"\b(?:the|a|an|my|our|your|this|that)\s*$", text[:start], re.I)
+                weak = (size == 1 and not typed[:1].isupper() and all(k == "place" for k, _ in readings)
+                        and (key in self.ordinary or determiner is not None))  # fmt: skip  ("the ferry", "a portal")
                 found.append(Mention(start, end, typed, tuple(readings), weak))
                 taken |= set(range(i, i + size))
         found += self._codes(text, tokens, taken, found)
@@ -420,6 +426,18 @@ class Gazetteer:
         for d in sorted(out, key=lambda x: x.start):
             shifted.append(around(text, d) or d)
         return shifted
+
+    def days_on(self, date: dt.date) -> list[DayName]:
+        """The national and Federal statute holidays whose date is ``date`` ("the third Monday of February")."""
+        names = {d.name: d for d in self.days.values() if d.kind in ("national", "statute")}
+        out = []
+        for day in names.values():
+            try:
+                if self.day(day, date.year) == date:
+                    out.append(day)
+            except (LookupError, StopIteration):
+                continue
+        return out
 
     def months(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, month) for month names written without a day."""

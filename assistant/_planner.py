@@ -113,7 +113,8 @@ class Planner:
     def _situation(self, ask: Ask, frames: Sequence[Frame], extras: dict[str, object] | None = None) -> Situation:
         return Situation(ask, frames, self.intents, self._needs, self._accepts, self.vocabulary.skip_words,
                          self.min_score, self.vocabulary.threshold("intents_margin"),
-                         self.vocabulary.threshold("intents_follow_margin"), extras or {})  # fmt: skip
+                         self.vocabulary.threshold("intents_follow_margin"),
+                         self.vocabulary.threshold("intents_unsure_abstain"), extras or {})  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -133,9 +134,9 @@ class Planner:
         kind = _fan_kind(tool_name)
         values = getattr(decision.slots, kind) if kind else ()
         text = f"{ask.text} {ask.context_text}".strip()
-        requests = [Request(decision.slots, text)]
+        requests = [Request(decision.slots, text, decision.strict)]
         if kind and len(values) > 1:
-            requests = [Request(replace(decision.slots, **{kind: (v,)}), text) for v in values[:FAN_OUT]]
+            requests = [Request(replace(decision.slots, **{kind: (v,)}), text, decision.strict) for v in values[:FAN_OUT]]
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
         hits = [r for r in results if not _miss(r)]
         return tuple(dict.fromkeys(hits if len(results) > 1 and hits else results))
@@ -254,7 +255,8 @@ class Planner:
                     answered > 0 and unanswered > 0)  # fmt: skip
 
     def _render(self, result: Result, ask: Ask) -> list[Statement]:
-        return render(result, self.corpus, question=ask.text, vocabulary=self.vocabulary)
+        question = f"{ask.context_text} {ask.text}".strip()  # "guam - part of us customs territory?": both parts
+        return render(result, self.corpus, question=question, vocabulary=self.vocabulary)
 
     def _after(self, decision: Decision, ask: Ask, frames: Sequence[Frame], ctx: Context,
                results: tuple[Result, ...], said: list[Statement]

@@ -52,6 +52,8 @@ class Request:
     """The names, dates and flags the question gives."""
     text: str = ""
     """The question itself, for passage search."""
+    strict: bool = False
+    """Passage search must find a sentence holding most of the question's key words."""
 
 
 @dataclass(frozen=True)

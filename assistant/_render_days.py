@@ -82,15 +82,19 @@ def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
     if r.closure is not None:
         c = r.closure
         why = f"the day {c.name} is observed" if c.day != c.date else c.name
-        return [Statement("No."), Statement(
+        return [Statement("Yes." if r.asks_closed else "No."), Statement(
             f"CBP offices are closed on {day}: it is {why}{_by_statute(c)}"
             + (f" ({c.name} falls on {format_day(c.date)})." if c.day != c.date else "."),
             _closure_evidence(corpus, c))]
     if r.day.weekday() >= 5:
-        out = [Statement("No."), Statement(f"{day} is a {r.day.strftime('%A')}, and CBP offices are closed on "
-                                           "Saturdays and Sundays.", (_weekend(corpus),))]  # fmt: skip
+        out = [Statement("Yes." if r.asks_closed else "No."), Statement(
+            f"{day} is a {r.day.strftime('%A')}, and CBP offices are closed on Saturdays and Sundays.",
+            (_weekend(corpus),))]  # fmt: skip
+        if r.moved is not None:  # the holiday of that date closes offices on another day
+            out.append(Statement(f"{r.moved.name} falls on it, so offices close for it on {format_day(r.moved.day)}.",
+                                 _closure_evidence(corpus, r.moved)))  # fmt: skip
         return out
-    return [Statement("Yes."), Statement(
+    return [Statement("No." if r.asks_closed else "Yes."), Statement(
         f"{day} is a business day: a weekday that is not a national holiday, so CBP offices are open from 8:30 a.m. "
         "to 5 p.m.", (_business_day(corpus), _open_hours(corpus))), *_named_note(r.named, corpus),
         Statement(f"Offices also close on any day designated by Executive Order, which cannot be known in advance.",
@@ -103,8 +107,9 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
     c = r.closure
     if c is None:
         status = f"{r.day.name} ({date}) is not one of the national holidays of 19 CFR 101.6(a) nor a Federal holiday"
+        lead = [Statement("Yes." if r.asks_open else "No.")] if r.polar else []
         if r.day.kind == "state":
-            return [*([Statement("No.")] if r.polar else []), Statement(
+            return [*lead, Statement(
                 f"{r.day.name} ({date}) is not a national holiday: CBP offices close only on the national holidays of "
                 "19 CFR 101.6(a) and days designated by Federal statute or Executive Order.",
                 (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),)),
@@ -114,11 +119,11 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
                 f"{status}; it falls on a {r.date.strftime('%A')}, when CBP offices are closed anyway.",
                 (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
                  _weekend(corpus)))]  # fmt: skip
-        return [*([Statement("No.")] if r.polar else []), Statement(
+        return [*lead, Statement(
             f"{status}, so CBP offices are open that day from 8:30 a.m. to 5 p.m. ({_EXECUTIVE_ORDER}).",
             (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
              _open_hours(corpus)))]  # fmt: skip
-    lead = [Statement("Yes.")] if r.polar else []
+    lead = [Statement("No." if r.asks_open else "Yes.")] if r.polar else []
     if c.holiday is None:
         main = Statement(
             f"{c.name} ({date}) is a holiday designated by Federal statute, and 19 CFR 101.6(a) closes CBP offices on "

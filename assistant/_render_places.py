@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from corpus import Corpus, CustomsStation, Port, PreclearanceOffice
+from corpus import Corpus, CustomsStation, Port, PreclearanceOffice, sentence_spans
 
 from ._gazetteer import Place
 from ._records import Evidence, Statement
@@ -45,8 +45,6 @@ ARTICLE_MAJOR = "Article: Major Ports of Entry in the US"
 
 def quote(corpus: Corpus, ref: str, contains: str) -> Evidence:
     """The sentence (or line) of passage ``ref`` that contains ``contains``, verbatim."""
-    from corpus import sentence_spans
-
     text = corpus.passage(ref).text
     at = text.find(contains)
     if at < 0:
@@ -118,17 +116,16 @@ def _virgin_islands(corpus: Corpus) -> Evidence:
 
 def _article_calls(corpus: Corpus, name: str) -> Statement | None:
     """Where the article calls a place a port of entry, say so (the regulation may list it as something else)."""
-    pattern = re.compile(rf"\b{re.escape(name)}\b(?: Port of Entry| International Airport)?")
+    pattern = re.compile(rf"\b{re.escape(name)}\b")
+    major = corpus.passage(ARTICLE_MAJOR)
+    for item in major.items:
+        label = item.split(":")[0]
+        if pattern.search(label):
+            first = item[: sentence_spans(item)[0][1]]
+            return Statement(f"The article lists {label} among the major ports of entry in the US.",
+                             (Evidence(major.ref, first),))  # fmt: skip
+    called = f"{name} Port of Entry"
     for p in corpus.article.passages:
-        if p.ref == ARTICLE_MAJOR:
-            for item in p.items:
-                label = item.split(":")[0]
-                if pattern.search(label):
-                    return Statement(
-                        f"The article lists {label} among the major ports of entry in the US.",
-                        (Evidence(p.ref, item.split(". ")[0] if ". " in item else item),),
-                    )
-        called = f"{name} Port of Entry"
         if called in p.text:
             return Statement(f"The article calls it the “{called}”.", (quote(corpus, p.ref, called),))
     return None
@@ -153,7 +150,7 @@ def _unlisted(corpus: Corpus, written: str, stations: Sequence[CustomsStation]) 
     )
 
 
-def _ports_sentence(ports: Sequence[Port], corpus: Corpus) -> list[Statement]:
+def _ports_sentence(ports: Sequence[Port], corpus: Corpus, *, authority: bool = False) -> list[Statement]:
     if len(ports) > 1:
         where = join([f"{p.name}, {join(list(p.states))}" for p in ports])
         return [Statement(f"There are {len(ports)} ports of entry named {ports[0].name}: {where}.",
@@ -163,6 +160,9 @@ def _ports_sentence(ports: Sequence[Port], corpus: Corpus) -> list[Statement]:
     out = [Statement(f"{port.name} is a port of entry listed under {join([_in(x) for x in port.states])}{several}.",
                      tuple(_row(PORTS, x.cite.line) for x in port.listings))]  # fmt: skip
     area = next((x.area for x in port.listings if x.area), "")
+    if authority and port.limits:
+        out.append(Statement(f"The regulation cites beside it: {port.limits.rstrip('.')}.",
+                             tuple(_row(PORTS, x.cite.line) for x in port.listings if x.limits)))  # fmt: skip
     if area:
         out.append(Statement(f"Its limits include {area}.", tuple(_row(PORTS, x.cite.line) for x in port.listings)))
     if port.drawback:
@@ -202,7 +202,7 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
             (quote(corpus, PORTS, "A list of Customs ports of entry by State"),),
         )]  # fmt: skip
     asked = r.asked or "port"
-    readings = _readings(p, corpus)
+    readings = _readings(p, corpus, authority=r.authority)
     kinds = [k for k in _ORDER[asked] if readings.get(k)]
     first = kinds[0]
     out: list[Statement] = []
@@ -236,11 +236,11 @@ def _only_virgin_islands(p: Place) -> bool:
     return bool(ports) and all(not port.in_customs_territory for port in ports)
 
 
-def _readings(p: Place, corpus: Corpus) -> dict[str, list[Statement]]:
-    """One or two statements per reading of the name."""
+def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str, list[Statement]]:
+    """One or two statements per reading of the name (with the order cited beside a port, when asked)."""
     out: dict[str, list[Statement]] = {}
     if p.ports:
-        out["ports"] = _ports_sentence(p.ports, corpus)
+        out["ports"] = _ports_sentence(p.ports, corpus, authority=authority)
     if p.part_of:
         out["part_of"] = [Statement(
             f"{p.name} is part of the port of entry {join([_port_label(x) for x in p.part_of])}.",

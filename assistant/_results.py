@@ -42,6 +42,8 @@ class PlaceFacts:
     """A state the user placed it in ("is Portland in Maine?")."""
     polar: bool = False
     """A yes/no question: the answer leads with Yes or No."""
+    authority: bool = False
+    """The question asks for the order or decision behind the port."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -241,6 +243,8 @@ class HolidayDate:
     """The closure it gives (None: offices are not closed for it)."""
     polar: bool = False
     """A yes/no question ("is Juneteenth a CBP holiday?")."""
+    asks_open: bool = False
+    """The yes/no question asks whether offices are open that day (not whether it is a holiday)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -267,6 +271,10 @@ class DayStatus:
     """A named day the user gave the date by, that is not a closure ("Black Friday")."""
     polar: bool = True
     """A yes/no question."""
+    asks_closed: bool = False
+    """The question asks whether offices are closed (Yes when they are)."""
+    moved: Closure | None = None
+    """A holiday whose own date this is, observed on another day (Veterans Day on a Saturday)."""
 
     @property
     def open(self) -> bool:

@@ -45,6 +45,8 @@ class Decision:
     """The slots the tool gets."""
     routes: tuple[str, ...] = ()
     """The routes that changed it, in order (reported in the answer's tools)."""
+    strict: bool = False
+    """Passage search must find a sentence holding most of the question (it leaned towards not answering)."""
 
     def via(self, route: str, **changes: object) -> Decision:
         """This decision changed by ``route``."""
@@ -73,6 +75,8 @@ class Situation:
     """Intents this close to the best are nearly as likely."""
     follow_margin: float = 0.0
     """For a question that points back, the previous question's intent this close to the best is preferred."""
+    unsure_abstain: float = 0.0
+    """Below this score a recognised "not in the sources" question may still be answered by a passage."""
     extras: dict[str, object] = field(default_factory=dict)
     """Anything the planner hands a post-tool route."""
 
@@ -194,7 +198,7 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
     if prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin and _runs(prev.intent, merged, s):
         return d.via("points_back", intent=prev.intent, slots=merged)
     if top >= s.min_score:
-        return None
+        return d.via("points_back", slots=merged) if d.intent not in ABSTAIN_INTENTS else None
     intent = prev.intent if _runs(prev.intent, merged, s) else _best_runnable(merged, s)
     return d.via("points_back", intent=intent or prev.intent, slots=merged)
 
@@ -224,6 +228,17 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
     return None
 
 
+def a_date_makes_it_a_day(d: Decision, s: Situation) -> Decision | None:
+    """"Will the Boston office be open?" after "Patriots' Day is Monday April 19 2027": a question about hours
+    that comes with a date (its own, or the statement's around it) asks about that day."""
+    if d.intent != "hours" or "date_status" not in s.intents:
+        return None
+    dates = d.slots.dates or s.ask.context.dates
+    if not dates:
+        return None
+    return d.via("a_date_makes_it_a_day", intent="date_status", slots=d.slots.merged(s.ask.context))
+
+
 _LIST_BY_KIND = {"port": "ports_in_state", "station": "stations_in_state", "service_port": "service_ports"}
 
 
@@ -249,12 +264,13 @@ def state_for_place(d: Decision, s: Situation) -> Decision | None:
 
 def unanswerable(d: Decision, s: Situation) -> Decision | None:
     """A question recognised as asking what the sources do not hold (duty rates, visas, wait times) or as small
-    talk is not answered; below the recognition threshold it goes to passage search instead, which answers only
-    if a passage shares the question's key terms."""
+    talk is not answered. When the recognition is not sure, passage search may still answer it, but only with a
+    sentence that holds most of the question's key words (the stricter coverage: "and for delivery of the
+    merchandise itself, what do we reimburse?" is 101.4(b)(4), not a question about fees)."""
     if d.intent not in ABSTAIN_INTENTS or d.routes:  # an abstention a follow-up inherited stays one
         return None
-    if s.ask.score(d.intent) < s.min_score:
-        return d.via("unanswerable", intent=PASSAGE)
+    if s.ask.score(d.intent) < s.unsure_abstain:
+        return d.via("unanswerable", intent=PASSAGE, strict=True)
     return None
 
 
@@ -277,8 +293,8 @@ def no_intent(d: Decision, s: Situation) -> Decision | None:
 
 BEFORE: tuple[Route, ...] = tuple(
     Route(fn.__name__, fn)
-    for fn in (relative_day, follow_up, points_back, no_intent, unanswerable, fill_from_context, state_for_place,
-               kind_names_the_list, nothing_needed_found)  # fmt: skip
+    for fn in (relative_day, follow_up, points_back, no_intent, unanswerable, a_date_makes_it_a_day, fill_from_context,
+               state_for_place, kind_names_the_list, nothing_needed_found)  # fmt: skip
 )
 """Applied in this order before the tool runs."""
 

@@ -53,7 +53,7 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | None:
     if not s.days:
         return None
     day = s.days[0]
-    mentioned = next((d for d in s.dates if d.holiday == day.name), None)
+    mentioned = next((d for d in s.dates if d.holiday == day.name or _falls_on(ctx, day, d.day)), None)
     if s.years:
         date = ctx.gazetteer.day(day, s.years[0])
     elif mentioned is not None:
@@ -63,7 +63,7 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | None:
         if date < ctx.today - dt.timedelta(days=7):
             date = ctx.gazetteer.day(day, ctx.today.year + 1)
     closure = next((c for c in ctx.calendar.closures(date.year) if c.date == date and c.name == day.name), None)
-    return HolidayDate(day, date, closure, s.polar)
+    return HolidayDate(day, date, closure, s.polar, s.asks == "open")
 
 
 @tool("holidays", _Year, accepts=("years", "months", "dates"), home=DAYS_HOME)
@@ -87,7 +87,8 @@ def date_status(req: Request, ctx: Context) -> DayStatus | None:
     mention = s.dates[0]
     closure = ctx.calendar.closure_on(mention.day)
     named = next((d for d in s.days if d.name == mention.holiday or _falls_on(ctx, d, mention.day)), None)
-    return DayStatus(mention.day, closure, named if closure is None else None, True)
+    moved = next((c for c in ctx.calendar.closures(mention.day.year) if c.date == mention.day != c.day), None)
+    return DayStatus(mention.day, closure, named if closure is None else None, True, s.asks == "closed", moved)
 
 
 def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:

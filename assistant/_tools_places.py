@@ -77,10 +77,10 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     """What a place is in the regulation: port of entry, part of one, Customs station, service port,
     preclearance office, Center office, or not listed; the state it is listed under."""
     s = req.slots
-    state = s.states[0] if s.states else None
+    state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
     for place in _places(s):
         narrowed = place.narrowed(state) if state else place
-        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar)
+        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority)
     if s.unknown:
         return PlaceFacts(s.unknown[0], None, _asked(s), state, s.polar)
     return None

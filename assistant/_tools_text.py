@@ -94,9 +94,10 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
     words = set(re.findall(r"[a-z']+", best.lower()))
     share = coverage(keys, stems(best, vocabulary))
-    if words & set(vocabulary.words("negation")) and share >= vocabulary.threshold("passages_min_coverage"):
+    negated = words & set(vocabulary.words("negation")) or "other than" in best.lower()
+    if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
-    if share >= 1.0:
+    if not negated and share >= vocabulary.threshold("passages_polar_yes"):
         return "Yes"
     if words & set(vocabulary.words("exclusive")):
         return "No"
@@ -128,11 +129,22 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
 def search_passages(req: Request, ctx: Context) -> Snippet | None:
     """Search the regulation's paragraphs and the article; the sentences that answer, or nothing."""
     vocabulary = ctx.gazetteer.vocabulary
-    found = snippet(req.text, ctx.retrieve(req.text), ctx.corpus, vocabulary, polar=req.slots.polar)
+    found = snippet(req.text, ctx.retrieve(req.text), ctx.corpus, vocabulary, polar=req.slots.polar,
+                    strict=req.strict)
     if found is None or not req.slots.polar or found.items:
         return found
     lead = polar_lead(key_terms(req.text, vocabulary), [e.quote for e in found.sentences], vocabulary)
     return replace(found, lead=lead)
+
+
+def _parents(corpus: Corpus, passage: Passage) -> str:
+    """The text of the paragraphs a list item belongs to ("Appeal of Center assignment ... Import data:" for
+    101.10(c)(5)(i)): what the item is an item of."""
+    out = []
+    while passage.parent:
+        passage = corpus.passage(passage.parent)
+        out.append(passage.text)
+    return " ".join(out)
 
 
 def _body(passage: Passage) -> str:
@@ -167,8 +179,8 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
     return frozenset(rows) | frozenset(headings)
 
 
-def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False
-            ) -> Snippet | None:  # fmt: skip
+def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,
+            strict: bool = False) -> Snippet | None:  # fmt: skip
     """The sentences of the retrieved passages that answer ``question``; None when none does.
 
     A lead-in with its list is preferred for a "what/which" question (the list is the answer), not for a yes/no
@@ -189,7 +201,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         # A paragraph's heading (or an article section's title) names the topic of a lead-in's list and counts in
         # full for it; the section title, and the heading for any other sentence, count half.
         topic = stems(passage.heading or (passage.title if passage.source == "article" else ""), vocabulary)
-        title = stems(f"{passage.heading} {passage.title}", vocabulary)
+        title = stems(f"{passage.heading} {passage.title} {_parents(corpus, passage)}", vocabulary)
         for s, e in sentence_spans(hit.text):
             sentence = hit.text[s:e]
             if passage.heading and sentence.rstrip(".") == passage.heading:
@@ -211,6 +223,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if best is None:
         return None
     _, share, dense, passage, (start, end), items = best
+    if strict and share < t("passages_strict_coverage"):
+        return None
     if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")):
         return None
     if not keys and dense < t("passages_min_dense"):

@@ -81,6 +81,10 @@ class Slots:
     """It points back to something said before ("it", "there", "that day")."""
     elliptic: bool = False
     """A follow-up that leaves its question to the turn before ("and vermont?")."""
+    asks: str = ""
+    """What a question about a day asks: "closed" (or a holiday) or "open" (or a business day); "" for neither."""
+    authority: bool = False
+    """It asks for the order or decision behind a port ("under what order was it designated?")."""
 
     def named(self) -> set[str]:
         """The kinds of thing it names."""
@@ -127,6 +131,14 @@ def _cue(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])", re.I)
 
 
+def _first_cue(text: str, closed: re.Pattern[str], opened: re.Pattern[str]) -> str:
+    """"closed" or "open", whichever cue comes first in ``text`` ("" for neither)."""
+    c, o = closed.search(text), opened.search(text)
+    if c and (not o or c.start() < o.start()):
+        return "closed"
+    return "open" if o else ""
+
+
 class Reader:
     """Turns a message into asks."""
 
@@ -153,10 +165,13 @@ class Reader:
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
+        self._either_or = re.compile(r"\bor\b(?!\s+(?:not|no|what)\b)", re.I)
+        self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
+        self._authority = _cue(v.words("authority_cues"))
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)
         self._everyday = gazetteer.ordinary | set(v.not_names) | gazetteer.prose_words
-        self._kind_words = {w for words in v.kinds.values() for k in words for w in k.split()} | {"airport", "crossing"}
+        self._kind_words = set(v.words("name_neighbours"))
         self._asked_words = {w for key, readings in gazetteer.table.items()
                              if any(kind in ("term", "kind", "goods") for kind, _ in readings) for w in key.split()}
 
@@ -206,6 +221,8 @@ class Reader:
         """A yes/no question: one that opens (or a part of it opens) with "is"/"does"/..., that asks "is that",
         ends with "right?"/"or not", or ends with a question mark without asking what, which, where, how, ..."""
         text = clause.strip()
+        if self._either_or.search(text) and not self._polar_tag.search(text):
+            return False  # "the delaware one or the north carolina one?": asks which, not yes or no
         if any(self._polar.match(seg) for seg in segments if seg):
             return True
         embedded = self._embedded_polar.search(text)  # "christiansted st croix is that a port?", not "where is that"
@@ -220,7 +237,8 @@ class Reader:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
         text = self.gazetteer.rewriter.correct(self.clean(text).replace("’", "'"))
         mentions = self.gazetteer.find(text)
-        return self._slots(text, 0, len(text), mentions, self.gazetteer.dates(text, mentions, today=today, year=year))[0]
+        dates = self.gazetteer.dates(text, mentions, today=today, year=year)
+        return self._slots(text, 0, len(text), mentions, dates, today)[0]
 
     def read(self, message: str, *, today: dt.date, year: int | None = None) -> tuple[list[Ask], Slots]:
         """The questions of ``message`` and the slots of its context statements."""
@@ -235,25 +253,25 @@ class Reader:
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
         for start, end, is_question in self.clauses(text):
-            slots, masked = self._slots(text, start, end, mentions, dates)
+            slots, masked = self._slots(text, start, end, mentions, dates, today)
             if not is_question:
                 context = slots.merged(context)
                 statements.append(text[start:end].strip())
                 previous = (start, end)
                 continue
             ranked = self.classifier.rank(masked)
-            if ranked[0][1] < self.min_score and previous is not None:
-                # "Veterans Day 2028 falls on a Saturday. When is it observed?": the question leans on the statement
-                # before it; read the two as one.
+            if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()):
+                # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
+                # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start = previous[0]
-                slots, masked = self._slots(text, start, end, mentions, dates)
+                slots, masked = self._slots(text, start, end, mentions, dates, today)
                 ranked = self.classifier.rank(masked)
             asks.append(Ask(text[start:end].strip(), masked, slots, ranked))
             previous = None
         return [replace(a, context=context, context_text=" ".join(statements)) for a in asks], context
 
-    def _slots(self, text: str, start: int, end: int, mentions: list[Mention],
-               dates: list[DateMention]) -> tuple[Slots, str]:  # fmt: skip
+    def _slots(self, text: str, start: int, end: int, mentions: list[Mention], dates: list[DateMention],
+               today: dt.date) -> tuple[Slots, str]:  # fmt: skip
         """The slots of the clause text[start:end], and the clause with its names masked for the classifier."""
         clause = text[start:end]
         blank = list(clause)  # found spans become spaces, so later finders keep their offsets
@@ -269,7 +287,8 @@ class Reader:
         for d in (d for d in dates if start <= d.start < end):
             values.setdefault("dates", []).append(d)
             named = [m.value("holiday") for m in mine if (m.start, m.end) == (d.start, d.end) and m.value("holiday")]
-            values.setdefault("days", []).extend(named)
+            # A date that is a holiday ("the third Monday of February 2029") names the holiday too.
+            values.setdefault("days", []).extend(named or self.gazetteer.days_on(d.day))
             take(d.start - start, d.end - start, "HOLIDAY" if named else "DATE")
         for m in mine:
             s, e = m.start - start, m.end - start
@@ -314,7 +333,16 @@ class Reader:
             unknown.append(name)
             take(s, e, "PLACE")
         rest = "".join(blank)
-        weekdays = [w for _, _, w in self.gazetteer.weekdays(rest)]
+        weekdays = []
+        for s, e, w in self.gazetteer.weekdays(rest):
+            if not clause[s:e].lower().endswith("s") and not values.get("dates"):
+                # "is cbp open thursday": one day, the next such; "open on saturdays": every such day
+                day = today + dt.timedelta(days=(w - today.weekday()) % 7)
+                values.setdefault("dates", []).append(DateMention(start + s, start + e, day, False))
+                take(s, e, "DATE")
+            else:
+                weekdays.append(w)
+        rest = "".join(blank)
         masked, cursor = [], 0
         for s, e, word in sorted(masks):
             masked += [clause[cursor:s], word]
@@ -342,6 +370,8 @@ class Reader:
             polar=self._is_polar(clause, segments),
             anaphora=bool(self._anaphora.search(rest)),
             elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
+            asks=_first_cue(clause, self._closed, self._open),
+            authority=bool(self._authority.search(clause)),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
         if extra and not slots.places:  # "is new york a port of entry": the state's name is also a port's
@@ -380,6 +410,7 @@ class Reader:
             name = " ".join(m[0].strip(".'") for m in r)
             before = clause[:start].lower().split()[-2:]
             after = clause[end:].lower().split()[:3]
-            if any(c.isupper() for c in name) or set(before) & _PLACE_PREPOSITIONS or set(after) & self._kind_words:
+            if (any(c.isupper() for c in name) or set(before) & (_PLACE_PREPOSITIONS | self._kind_words)
+                    or set(after) & self._kind_words):  # fmt: skip
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
         return out
