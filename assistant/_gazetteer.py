@@ -208,6 +208,9 @@ class Gazetteer:
         self.known_words = words | self.ordinary | set(not_names)
         self.prose_words = _prose_words(corpus)
         """Lower-case words of the sources' prose: never a name the tables lack."""
+        self.source_words = {w.lower() for p in corpus.passages if p.ref not in _TABLES
+                             for w in re.findall(r"[A-Za-z][A-Za-z'-]*", p.text)}  # fmt: skip
+        """Every word of the sources' prose, any case ("Peace", "Bridge", "Tijuana"): names the sources explain."""
 
     # ------------------------------------------------------------------ building
 
@@ -321,9 +324,6 @@ class Gazetteer:
                 if size == 1 and key.upper() in self.codes:
                     continue  # a postal code: read below, with the words around it
                 readings = self.table.get(key)
-                if readings is None and size == 1 and len(key) > 3:  # "sneaker" for "sneakers", "laptops" for "laptop"
-                    readings = next((self.table[k] for k in (key + "s", key[:-1], key[:-2]) if k in self.table
-                                     and self.table[k][0][0] in ("goods", "term", "kind")), None)  # fmt: skip
                 start, end = tokens[i][0], tokens[i + size - 1][1]
                 typed = text[start:end]
                 if (readings is None and len(key) >= 6 and (typed[:1].isupper() or all_lower)
@@ -369,6 +369,9 @@ class Gazetteer:
         match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff - 3)
         if match is None:
             return None
+        pairs = zip(key.split(), match[0].split(), strict=True)
+        if any(fuzz.ratio(a, b) < self.vocabulary.threshold("fuzzy_word") for a, b in pairs):
+            return None  # every word must be a misspelling of its own ("portland a port of entry" is no term)
         readings = self.table[match[0]]
         if match[1] < cutoff and readings[0][0] != "goods":
             return None  # goods words are common nouns: a looser match ("sneekers", "footware") is still them

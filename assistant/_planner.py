@@ -114,7 +114,8 @@ class Planner:
         return Situation(ask, frames, self.intents, self._needs, self._accepts, self.vocabulary.skip_words,
                          self.min_score, self.vocabulary.threshold("intents_margin"),
                          self.vocabulary.threshold("intents_follow_margin"),
-                         self.vocabulary.threshold("intents_unsure_abstain"), extras or {})  # fmt: skip
+                         self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
+                         extras or {})  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -267,12 +268,13 @@ class Planner:
         people commonly use to ask for that intent (its phrasings' vocabulary), so "open" in "is cbp open that
         day?" is not missing from "No, CBP offices are closed ...".
         """
-        keys = key_terms(ask.text, self.vocabulary)
+        text = f"{ask.text} {ask.context_text}".strip()
+        keys = key_terms(text, self.vocabulary)
         common = self._vocabularies.get(decision.intent, frozenset())
         missing = [k for k in keys if not k & (self._said(said) | common)]
         if not missing:
             return decision, results, said
-        passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text), ctx)
+        passage = TOOLS["search_passages"].run(Request(decision.slots, text), ctx)
         home = TOOLS[self.intents[decision.intent].tool].home
         if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home):
             return decision, results, said  # a passage elsewhere answers another question than the tool's

@@ -77,6 +77,8 @@ class Situation:
     """For a question that points back, the previous question's intent this close to the best is preferred."""
     unsure_abstain: float = 0.0
     """Below this score a recognised "not in the sources" question may still be answered by a passage."""
+    sure: float = 1.0
+    """At or above this score a question's own intent is not second-guessed by the question before it."""
     extras: dict[str, object] = field(default_factory=dict)
     """Anything the planner hands a post-tool route."""
 
@@ -195,7 +197,10 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
             return d.via("points_back", intent=intent, slots=merged)
     merged = _replace_kinds(d.slots, base)
     top = s.ask.intents[0][1]
-    if prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin and _runs(prev.intent, merged, s):
+    if prev.intent in ABSTAIN_INTENTS:  # "how much does an ESTA cost and how long is it valid?": still not ours
+        return d.via("points_back", intent=prev.intent)
+    if (top < s.sure and prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin
+            and _runs(prev.intent, merged, s)):  # fmt: skip
         return d.via("points_back", intent=prev.intent, slots=merged)
     if top >= s.min_score:
         return d.via("points_back", slots=merged) if d.intent not in ABSTAIN_INTENTS else None

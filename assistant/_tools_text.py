@@ -97,10 +97,10 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     negated = words & set(vocabulary.words("negation")) or "other than" in best.lower()
     if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
+    if words & set(vocabulary.words("exclusive")) and share < 1.0:
+        return "No"  # "includes only the States, ..." does not include what the question names and it omits
     if not negated and share >= vocabulary.threshold("passages_polar_yes"):
         return "Yes"
-    if words & set(vocabulary.words("exclusive")):
-        return "No"
     return ""
 
 

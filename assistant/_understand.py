@@ -165,7 +165,7 @@ class Reader:
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
-        self._either_or = re.compile(r"\bor\b(?!\s+(?:not|no|what)\b)", re.I)
+        self._either_or = re.compile(r"\bor\b(?!\s+(?:not|no|what|is|are|am|was|does|do|did|can|will|would)\b)", re.I)
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
         self._comma_question = re.compile(
@@ -221,7 +221,8 @@ class Reader:
         """A yes/no question: one that opens (or a part of it opens) with "is"/"does"/..., that asks "is that",
         ends with "right?"/"or not", or ends with a question mark without asking what, which, where, how, ..."""
         text = clause.strip()
-        if self._either_or.search(text) and not self._polar_tag.search(text):
+        opens = bool(self._polar.match(_FILLERS.sub("", text)))
+        if self._either_or.search(text) and not self._polar_tag.search(text) and not opens:
             return False  # "the delaware one or the north carolina one?": asks which, not yes or no
         if any(self._polar.match(seg) for seg in segments if seg):
             return True
@@ -395,7 +396,7 @@ class Reader:
             plain = word.lower()
             first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
-                       and plain not in self._asked_words and plain not in self.gazetteer.prose_words)  # fmt: skip
+                       and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
             if len(plain) < 3 or plain in stop or word.isupper() or (plain in self._everyday and not capital):
                 if run:
                     runs.append(run)
@@ -410,6 +411,9 @@ class Reader:
             name = " ".join(m[0].strip(".'") for m in r)
             before = clause[:start].lower().split()[-2:]
             after = clause[end:].lower().split()[:3]
+            follower = clause[end:].split()[:1]
+            if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:
+                continue  # "Global Entry", "Trusted Traveler": a name of something else, not a place
             if (any(c.isupper() for c in name) or set(before) & (_PLACE_PREPOSITIONS | self._kind_words)
                     or set(after) & self._kind_words):  # fmt: skip
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
