@@ -45,7 +45,7 @@ from ._understand import Reader
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from index import Index
+    from index import Index, Mode
 
 
 __all__ = ["MAX_HISTORY", "MAX_QUESTION_CHARS", "NOT_COVERED", "Assistant", "not_covered"]
@@ -143,8 +143,9 @@ class Assistant:
                     cache = Settings.from_env().data_dir
                 classifier = IntentClassifier(intents, digest, embedder, k=int(vocabulary.threshold("intents_k")),
                                               cache_dir=cache, model_id=model_id)  # fmt: skip
-                reader = Reader(_gazetteer(self.corpus), vocabulary, classifier,
-                                min_score=vocabulary.threshold("intents_min_score"))
+                reader = Reader(
+                    _gazetteer(self.corpus), vocabulary, classifier, min_score=vocabulary.threshold("intents_min_score")
+                )
                 self._planner = Planner(self.corpus, reader, vocabulary, intents)
             return self._planner
 
@@ -161,12 +162,13 @@ class Assistant:
                 self._index = None
                 index.close()
 
-    def _retrieve(self, query: str) -> list[Retrieved]:
+    def _retrieve(self, query: str, *, lexical: bool = False) -> list[Retrieved]:
         if self._open_index is None:
             return []
+        mode: Mode = "lexical" if lexical else "hybrid"
         index = self._current_index()
         try:
-            hits = index.search(query, k=5)
+            hits = index.search(query, k=5, mode=mode)
         except StoreUnavailableError:
             self._drop(index)  # the next question reconnects: a restarted server needs no restart here
             raise
@@ -174,7 +176,7 @@ class Assistant:
             # The collection went away under us (deleted, or rebuilt elsewhere): reopen once,
             # which rebuilds a missing index; a store that is still broken raises again.
             self._drop(index)
-            hits = self._current_index().search(query, k=5)
+            hits = self._current_index().search(query, k=5, mode=mode)
         return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
 
     def warm(self) -> None:

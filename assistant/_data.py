@@ -76,6 +76,11 @@ class Vocabulary:
         return dict(self.grammar["synonyms"])
 
     @property
+    def summary_passages(self) -> tuple[str, ...]:
+        """Passages that only sum up others (the article's introduction and conclusion)."""
+        return tuple(self.grammar["summary_passages"])
+
+    @property
     def context_terms(self) -> frozenset[str]:
         """Defined terms that are usually context ("in CBP regs"): defined only when asked about alone."""
         return frozenset(self.grammar["context_terms"])

@@ -62,7 +62,7 @@ _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 
 
 def format_day(day: dt.date) -> str:
-    """"Friday, December 24, 2027"."""
+    """ "Friday, December 24, 2027"."""
     return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}, {day.year}"
 
 
@@ -216,8 +216,9 @@ def find_dates(text: str, *, today: dt.date, default_year: int | None = None) ->
 
 
 def dangling(text: str) -> tuple[int, int, int | None, int] | None:
-    """"what about the day after?": (start, end, weekday or None for "day", +1 after / -1 before) with no date
-    after it; the reader resolves it against the date the conversation is about."""
+    """ "what about the day after?": (start, end, weekday or None for "day", +1 after / -1 before) with no date
+    after it; the reader resolves it against the date the conversation is about.
+    """
     m = re.search(
         rf"(?<!business )(?<!working )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|preceding)"
         r"(?:\s+(?:that|it|then))?\s*[?.!]*\s*$",
@@ -240,7 +241,7 @@ def shifted(day: dt.date, weekday: int | None, step: int) -> dt.date:
 
 
 def around(text: str, anchor: DateMention) -> DateMention | None:
-    """"the friday after" / "the day before" written just before ``anchor``: that date, spanning both."""
+    """ "the friday after" / "the day before" written just before ``anchor``: that date, spanning both."""
     m = _AROUND.search(text[: anchor.start])
     if m is None:
         return None

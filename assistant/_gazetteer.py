@@ -24,7 +24,16 @@ from typing import Literal
 import holidays as federal_holidays
 from rapidfuzz import fuzz, process
 
-from corpus import STATES, Center, Corpus, CustomsStation, Definition, Port, PortListing, PreclearanceOffice, ServicePort
+from corpus import (
+    STATES,
+    Center,
+    Corpus,
+    CustomsStation,
+    Port,
+    PortListing,
+    PreclearanceOffice,
+    ServicePort,
+)
 
 from ._data import Vocabulary
 from ._dates import DateMention, around, find_dates
@@ -334,8 +343,12 @@ class Gazetteer:
                 if not readings:
                     continue
                 determiner = re.search(r"\b(?:the|a|an|my|our|your|this|that)\s*$", text[:start], re.I)
-                weak = (size == 1 and not typed[:1].isupper() and all(k == "place" for k, _ in readings)
-                        and (key in self.ordinary or determiner is not None))  # fmt: skip  ("the ferry", "a portal")
+                weak = (
+                    size == 1
+                    and not typed[:1].isupper()
+                    and all(k == "place" for k, _ in readings)
+                    and (key in self.ordinary or determiner is not None)
+                )  # fmt: skip  ("the ferry", "a portal")
                 found.append(Mention(start, end, typed, tuple(readings), weak))
                 taken |= set(range(i, i + size))
         found += self._codes(text, tokens, taken, found)
@@ -464,14 +477,20 @@ class Gazetteer:
 
     def numbers_in(self, text: str) -> list[tuple[int, int, int]]:
         """(start, end, n) for counts written as digits or words; a number word counts only before the thing
-        counted ("three business days", not "the Missouri one", "count as one")."""
+        counted ("three business days", not "the Missouri one", "count as one").
+        """
         out = []
         for m in re.finditer(r"\b(\d{1,3}|[a-z]+)\b", text, re.I):
             word = m[0].lower()
             following = re.match(r"\s+([a-z]+)", text[m.end() :], re.I)
             if word.isdigit():
                 out.append((m.start(), m.end(), int(word)))
-            elif word in self.numbers and word != "a" and following and following[1].lower() not in self.vocabulary.skip_words:
+            elif (
+                word in self.numbers
+                and word != "a"
+                and following
+                and following[1].lower() not in self.vocabulary.skip_words
+            ):
                 out.append((m.start(), m.end(), self.numbers[word]))
         return out
 

@@ -10,6 +10,7 @@ in order, each able to point back to the one before.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -20,7 +21,7 @@ from corpus import Corpus, CustomsStation
 from . import _tools_days, _tools_places, _tools_text  # noqa: F401 - importing them registers the tools
 from ._data import Intent, Vocabulary
 from ._dates import CbpCalendar, DateMention
-from ._gazetteer import Gazetteer, Place, _norm
+from ._gazetteer import Gazetteer, Place, _base, _norm
 from ._records import Statement
 from ._registry import TOOLS, Context, Request, Retrieved
 from ._render import render
@@ -86,7 +87,8 @@ class Plan:
 def _fan_kind(tool: str) -> str | None:
     return {"lookup_place": "places", "station_supervisor": "places",
             "stations_of_port": "places", "ports_in_state": "states", "stations_in_state": "states",
-            "service_ports": "states", "holiday_date": "days", "date_status": "dates"}.get(tool)  # fmt: skip
+            "service_ports": "states", "holiday_date": "days", "date_status": "dates",
+            "preclearance": "places"}.get(tool)  # fmt: skip
 
 
 class Planner:
@@ -137,7 +139,9 @@ class Planner:
         text = f"{ask.text} {ask.context_text}".strip()
         requests = [Request(decision.slots, text, decision.strict)]
         if kind and len(values) > 1:
-            requests = [Request(replace(decision.slots, **{kind: (v,)}), text, decision.strict) for v in values[:FAN_OUT]]
+            requests = [
+                Request(replace(decision.slots, **{kind: (v,)}), text, decision.strict) for v in values[:FAN_OUT]
+            ]
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
         hits = [r for r in results if not _miss(r)]
         return tuple(dict.fromkeys(hits if len(results) > 1 and hits else results))
@@ -145,7 +149,8 @@ class Planner:
     # ------------------------------------------------------------------ focus
 
     def _place(self, name: str) -> Place | None:
-        return self.gazetteer.places.get(_norm(name))
+        """The place a printed name means ("Mobile, AL" as a station's supervisor is the port of Mobile)."""
+        return self.gazetteer.places.get(_norm(name)) or self.gazetteer.places.get(_norm(_base(name)))
 
     def _station_places(self, stations: Sequence[CustomsStation]) -> list[Place]:
         out = []
@@ -200,7 +205,7 @@ class Planner:
 
     # ------------------------------------------------------------------ answering
 
-    def _context(self, today: dt.date, retrieve: Callable[[str], list[Retrieved]]) -> Context:
+    def _context(self, today: dt.date, retrieve: Callable[..., list[Retrieved]]) -> Context:
         return Context(self.corpus, self.gazetteer, self.calendar, today, retrieve)
 
     def _frames(self, history: Sequence[tuple[str, str]], today: dt.date) -> list[Frame]:
@@ -221,7 +226,7 @@ class Planner:
         return stems(" ".join(s.text for s in statements), self.vocabulary)
 
     def plan(self, message: str, history: Sequence[tuple[str, str]], *, today: dt.date,
-             retrieve: Callable[[str], list[Retrieved]]) -> Plan:  # fmt: skip
+             retrieve: Callable[..., list[Retrieved]]) -> Plan:  # fmt: skip
         """Read, decide, run and word every question of ``message``."""
         frames = self._frames(history, today)
         ctx = self._context(today, retrieve)
@@ -274,7 +279,9 @@ class Planner:
         missing = [k for k in keys if not k & (self._said(said) | common)]
         if not missing:
             return decision, results, said
-        passage = TOOLS["search_passages"].run(Request(decision.slots, text), ctx)
+        # Words only: whether a passage holds the missing key words is a question of words, and it saves an embedding.
+        words_only = dataclasses.replace(ctx, retrieve=lambda query, lexical=True: ctx.retrieve(query, lexical=True))
+        passage = TOOLS["search_passages"].run(Request(decision.slots, text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home
         if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home):
             return decision, results, said  # a passage elsewhere answers another question than the tool's
@@ -307,6 +314,7 @@ def _vocabularies(intents: Sequence[Intent], vocabulary: Vocabulary) -> dict[str
         out[intent.name] = frozenset(w for w, n in counts.items() if n >= share * len(intent.phrasings))
     return out
 
+
 def _miss(result: Result) -> bool:
     """A looked-up name the tool found nothing for (dropped when other names of the same question were found)."""
     if isinstance(result, StationSupervisor | StationsOfPort):
@@ -327,7 +335,8 @@ def _year(frames: Sequence[Frame]) -> int | None:
 
 def _tidy(statements: list[Statement]) -> list[Statement]:
     """A "Yes."/"No." only where a statement follows it (a later question's lead whose facts were already said
-    goes), and never two in a row."""
+    goes), and never two in a row.
+    """
     out: list[Statement] = []
     for i, s in enumerate(statements):
         lead = s.text in ("Yes.", "No.")

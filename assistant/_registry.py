@@ -68,8 +68,9 @@ class Context:
     """Closed days and business days."""
     today: dt.date
     """The date questions are asked on."""
-    retrieve: Callable[[str], list[Retrieved]] = field(default=lambda text: [])
-    """Passage search, best chunks first (the index is opened only when this is called)."""
+    retrieve: Callable[..., list[Retrieved]] = field(default=lambda text, lexical=False: [])
+    """Passage search, best chunks first: ``retrieve(text, lexical=False)`` (the index opens only when called;
+    ``lexical=True`` searches words only, without embedding the text)."""
 
 
 @dataclass(frozen=True, slots=True)

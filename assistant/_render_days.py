@@ -48,7 +48,7 @@ def _closure_evidence(corpus: Corpus, c: Closure) -> tuple[Evidence, ...]:
 
 
 def _closure_words(c: Closure) -> str:
-    """"Christmas Day (Saturday, December 25, 2027, observed Friday, December 24, 2027)"."""
+    """ "Christmas Day (Saturday, December 25, 2027, observed Friday, December 24, 2027)"."""
     if c.day == c.date:
         return f"{c.name}, {format_day(c.day)}"
     return f"{c.name} ({format_day(c.date)}, observed {format_day(c.day)})"
@@ -82,10 +82,14 @@ def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
     if r.closure is not None:
         c = r.closure
         why = f"the day {c.name} is observed" if c.day != c.date else c.name
-        return [Statement("Yes." if r.asks_closed else "No."), Statement(
-            f"CBP offices are closed on {day}: it is {why}{_by_statute(c)}"
-            + (f" ({c.name} falls on {format_day(c.date)})." if c.day != c.date else "."),
-            _closure_evidence(corpus, c))]
+        return [
+            Statement("Yes." if r.asks_closed else "No."),
+            Statement(
+                f"CBP offices are closed on {day}: it is {why}{_by_statute(c)}"
+                + (f" ({c.name} falls on {format_day(c.date)})." if c.day != c.date else "."),
+                _closure_evidence(corpus, c),
+            ),
+        ]
     if r.day.weekday() >= 5:
         out = [Statement("Yes." if r.asks_closed else "No."), Statement(
             f"{day} is a {r.day.strftime('%A')}, and CBP offices are closed on Saturdays and Sundays.",
@@ -97,7 +101,7 @@ def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
     return [Statement("No." if r.asks_closed else "Yes."), Statement(
         f"{day} is a business day: a weekday that is not a national holiday, so CBP offices are open from 8:30 a.m. "
         "to 5 p.m.", (_business_day(corpus), _open_hours(corpus))), *_named_note(r.named, corpus),
-        Statement(f"Offices also close on any day designated by Executive Order, which cannot be known in advance.",
+        Statement("Offices also close on any day designated by Executive Order, which cannot be known in advance.",
                   (_statute(corpus),))]  # fmt: skip
 
 
@@ -131,13 +135,21 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
             (_statute(corpus),))  # fmt: skip
     else:
         rule = c.holiday.rule.removesuffix(".").replace("The ", "the ", 1)
-        main = Statement(f"CBP offices are closed on {c.name}, a national holiday ({rule}), which falls on {date}.",
-                         (Evidence(c.holiday.cite.ref, c.holiday.cite.line),
-                          quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays")))
+        main = Statement(
+            f"CBP offices are closed on {c.name}, a national holiday ({rule}), which falls on {date}.",
+            (
+                Evidence(c.holiday.cite.ref, c.holiday.cite.line),
+                quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
+            ),
+        )
     out = [*lead, main]
     if c.day != c.date:
-        out.append(Statement(f"Because it falls on a {c.date.strftime('%A')}, offices close on {format_day(c.day)}.",
-                             (quote(corpus, HOLIDAYS, f"If a holiday falls on {c.date.strftime('%A')}"),)))
+        out.append(
+            Statement(
+                f"Because it falls on a {c.date.strftime('%A')}, offices close on {format_day(c.day)}.",
+                (quote(corpus, HOLIDAYS, f"If a holiday falls on {c.date.strftime('%A')}"),),
+            )
+        )
     return out
 
 
@@ -145,10 +157,18 @@ def holiday_list(r: HolidayList, corpus: Corpus) -> list[Statement]:
     """The closures as a list, each with its date and observed day."""
     when = f"{_MONTHS[r.month - 1]} {r.year}" if r.month else str(r.year)
     if not r.closures:
-        return [Statement(f"No national holiday closes CBP offices in {when}.",
-                          (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),))]
-    out = [Statement(f"CBP offices are closed for these holidays in {when}:",
-                     (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),))]
+        return [
+            Statement(
+                f"No national holiday closes CBP offices in {when}.",
+                (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),),
+            )
+        ]
+    out = [
+        Statement(
+            f"CBP offices are closed for these holidays in {when}:",
+            (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),),
+        )
+    ]
     for c in r.closures:
         out.append(Statement(f"\n- {_closure_words(c)}{_by_statute(c)}", _closure_evidence(corpus, c)))
     return out
@@ -185,8 +205,12 @@ def business_day_shift(r: BusinessDayShift, corpus: Corpus) -> list[Statement]:
     skipped = _skipped(r)
     if skipped:
         out.append(Statement(f"Counting skips {skipped}, when CBP offices are closed."))
-    out.append(Statement("Offices also close on any day designated by Executive Order, which cannot be known in "
-                         "advance.", (_statute(corpus),)))
+    out.append(
+        Statement(
+            "Offices also close on any day designated by Executive Order, which cannot be known in advance.",
+            (_statute(corpus),),
+        )
+    )
     return out
 
 
@@ -202,13 +226,20 @@ def hours(r: Hours, corpus: Corpus) -> list[Statement]:
     """The hours, and the exceptions; Yes or No for a weekday asked about."""
     general = Statement("CBP offices are open for general business from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),))
     closed = Statement("CBP offices are closed on Saturdays, Sundays and national holidays.", (_weekend(corpus),))
-    outside = Statement("Services outside a CBP office are furnished from 8 a.m. to 5 p.m.",
-                        (quote(corpus, "19 CFR 101.6(e)", "between the hours of 8 a.m. and 5 p.m."),))
-    local = Statement("Where local conditions require, different but equivalent hours may be approved.",
-                      (quote(corpus, "19 CFR 101.6(b)", "different but equivalent hours are required"),))
+    outside = Statement(
+        "Services outside a CBP office are furnished from 8 a.m. to 5 p.m.",
+        (quote(corpus, "19 CFR 101.6(e)", "between the hours of 8 a.m. and 5 p.m."),),
+    )
+    local = Statement(
+        "Where local conditions require, different but equivalent hours may be approved.",
+        (quote(corpus, "19 CFR 101.6(b)", "different but equivalent hours are required"),),
+    )
     if r.weekday is not None and r.weekday >= 5:
-        return [*([Statement("No.")] if r.polar else []), closed,
-                Statement("On business days they are open from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),))]
+        return [
+            *([Statement("No.")] if r.polar else []),
+            closed,
+            Statement("On business days they are open from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),)),
+        ]
     if r.weekday is not None:
         name = _WEEKDAYS[r.weekday]
         return [*([Statement("Yes.")] if r.polar else []),

@@ -56,7 +56,7 @@ def quote(corpus: Corpus, ref: str, contains: str) -> Evidence:
 
 
 def join(items: Sequence[str]) -> str:
-    """"a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"."""
     items = list(items)
     if len(items) <= 2:
         return " and ".join(items)
@@ -91,7 +91,7 @@ def _cap(text: str) -> str:
 
 
 def _by_state(names: Sequence[tuple[str, str]]) -> str:
-    """"Detour, Escanaba and Houghton (Michigan)": names grouped under their state, in order."""
+    """ "Detour, Escanaba and Houghton (Michigan)": names grouped under their state, in order."""
     groups: dict[str, list[str]] = {}
     for name, state in names:
         groups.setdefault(state, []).append(name)
@@ -160,6 +160,9 @@ def _ports_sentence(ports: Sequence[Port], corpus: Corpus, *, authority: bool = 
     out = [Statement(f"{port.name} is a port of entry listed under {join([_in(x) for x in port.states])}{several}.",
                      tuple(_row(PORTS, x.cite.line) for x in port.listings))]  # fmt: skip
     area = next((x.area for x in port.listings if x.area), "")
+    mail = next((x.mail for x in port.listings if x.mail), "")
+    if mail:
+        out.append(Statement(f"Its mailing address is {mail}.", tuple(_row(PORTS, x.cite.line) for x in port.listings)))
     if authority and port.limits:
         out.append(Statement(f"The regulation cites beside it: {port.limits.rstrip('.')}.",
                              tuple(_row(PORTS, x.cite.line) for x in port.listings if x.limits)))  # fmt: skip
@@ -218,9 +221,13 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     for kind in kinds[:2]:
         out += readings[kind]
     if first in ("ports", "part_of") and _only_virgin_islands(p):
-        out.append(Statement(
-            "But the customs ports in the Virgin Islands are outside the customs territory of the United States and "
-            "are not “ports of entry” within the meaning of these regulations.", (_virgin_islands(corpus),)))
+        out.append(
+            Statement(
+                "But the customs ports in the Virgin Islands are outside the customs territory of the United States and "
+                "are not “ports of entry” within the meaning of these regulations.",
+                (_virgin_islands(corpus),),
+            )
+        )
     similar = [x for x in p.similar if x not in p.ports and x not in p.part_of]
     if similar and first != "ports":
         out.append(Statement(f"{join([_port_label(x) for x in similar])} is a port of entry.",
@@ -259,11 +266,13 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
         out["region_offices"] = [Statement(
             f"In {p.name}, CBP has preclearance at {join([o.office for o in p.region_offices])}.",
             tuple(_row(PRECLEARANCE, o.cite.line) for o in p.region_offices))]  # fmt: skip
-    if p.included_in:
+    own = {x for port in (*p.ports, *p.part_of) for x in port.listings}
+    included = [x for x in p.included_in if x not in own]  # "Jackman" names the township the port of Jackman includes
+    if included:
         out["included_in"] = [Statement(
             f"{p.name} is not a port of entry of its own; it is included in the port of entry of "
-            f"{join([f'{x.name} ({x.state})' for x in p.included_in])}.",
-            tuple(_row(PORTS, x.cite.line) for x in p.included_in))]  # fmt: skip
+            f"{join([f'{x.name} ({x.state})' for x in included])}.",
+            tuple(_row(PORTS, x.cite.line) for x in included))]  # fmt: skip
     if p.consolidated:
         out["consolidated"] = [Statement(
             f"The {p.consolidated[0].consolidated_in} includes the ports of entry "
@@ -298,7 +307,8 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
 
 def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
     """The area each listing of the port includes, or that the regulation gives only the order that set it;
-    Yes or No first when asked whether it includes a place."""
+    Yes or No first when asked whether it includes a place.
+    """
     out = []
     if r.asked and r.polar:
         inside = any(a.lower() in (x.area + " " + " ".join(x.included)).lower() for a in r.asked for x in r.listings)
@@ -338,25 +348,55 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
             f"{join([f'{s} ({n})' for s, n in top])}. Ask about a state for its list.",
             (quote(corpus, PORTS, "A list of Customs ports of entry by State"),))]  # fmt: skip
     if not r.listings:
-        return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(1) lists no port of entry under {_in(r.state)}.",
-                                               (quote(corpus, PORTS, "A list of Customs ports of entry by State"),))]
+        return [
+            *_lead(True, False),
+            Statement(
+                f"19 CFR 101.3(b)(1) lists no port of entry under {_in(r.state)}.",
+                (quote(corpus, PORTS, "A list of Customs ports of entry by State"),),
+            ),
+        ]
     names = join([x.name + (" (drawback unit/office)" if x.drawback else "") for x in r.listings])
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
-    out = [*_lead(r.polar, True), Statement(f"{_cap(_in(r.state))} has {count}: {names}.",
-                                            _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]))]
+    out = [
+        *_lead(r.polar, True),
+        Statement(
+            f"{_cap(_in(r.state))} has {count}: {names}.",
+            _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]),
+        ),
+    ]
     if r.state.startswith("Virgin Islands"):
-        out.append(Statement("These ports are outside the customs territory of the United States and are not “ports "
-                             "of entry” within the meaning of the regulations.", (_virgin_islands(corpus),)))
+        out.append(
+            Statement(
+                "These ports are outside the customs territory of the United States and are not “ports "
+                "of entry” within the meaning of the regulations.",
+                (_virgin_islands(corpus),),
+            )
+        )
     return out
 
 
 def drawback_ports(r: DrawbackPorts, corpus: Corpus) -> list[Statement]:
-    """The ports marked "+"."""
+    """The ports marked "+"; Yes or No first when asked about one place."""
     names = join([f"{x.name} ({x.state})" for x in r.listings])
-    return [Statement(
-        f"{len(r.listings)} ports of entry have a drawback unit/office (the “+” mark): {names}.",
-        (quote(corpus, PORTS, "+ Indicates Drawback unit/office."), *_rows(PORTS, [x.cite.line for x in r.listings])),
-    )]
+    lead: list[Statement] = []
+    if r.asked is not None:
+        ids = {p.id for p in (*r.asked.ports, *r.asked.part_of)}
+        hit = [x for x in r.listings if x.port_id in ids]
+        lead = _lead(r.polar, bool(hit))
+        if hit:
+            plus = quote(corpus, PORTS, "+ Indicates Drawback unit/office.")
+            said = f"{join([x.name for x in hit])} has a drawback unit/office (the “+” mark)."
+            return [*lead, Statement(said, (plus, *_rows(PORTS, [x.cite.line for x in hit])))]
+    return [
+        *lead,
+        Statement(
+            f"{len(r.listings)} ports of entry have a drawback unit/office (the “+” mark): {names}.",
+            (
+                quote(corpus, PORTS, "+ Indicates Drawback unit/office."),
+                *_rows(PORTS, [x.cite.line for x in r.listings]),
+            ),
+        )
+    ]
 
 
 def stations_in_state(r: StationsInState, corpus: Corpus) -> list[Statement]:
@@ -368,12 +408,18 @@ def stations_in_state(r: StationsInState, corpus: Corpus) -> list[Statement]:
                           "headings, each with its supervisory port of entry. Ask about a state for its list.",
                           (intro,))]  # fmt: skip
     if not r.stations:
-        return [*_lead(True, False), Statement(f"19 CFR 101.4(c)(2) lists no Customs station under {_in(r.state)}.",
-                                               (intro,))]
+        return [
+            *_lead(True, False),
+            Statement(f"19 CFR 101.4(c)(2) lists no Customs station under {_in(r.state)}.", (intro,)),
+        ]
     names = join([f"{s.name} (supervised by {s.supervisory_port})" for s in r.stations])
     count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
-    return [*_lead(r.polar, True), Statement(f"{r.state} has {count}: {names}.",
-                                             _block(corpus, STATIONS, [r.state, *(s.cite.line for s in r.stations)]))]
+    return [
+        *_lead(r.polar, True),
+        Statement(
+            f"{r.state} has {count}: {names}.", _block(corpus, STATIONS, [r.state, *(s.cite.line for s in r.stations)])
+        ),
+    ]
 
 
 def station_supervisor(r: StationSupervisor, corpus: Corpus) -> list[Statement]:
@@ -428,8 +474,13 @@ def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
         return [*_lead(True, False), Statement(f"19 CFR 101.3(b)(2) lists no service port in {_in(r.state)}.",
                                                (intro,))]  # fmt: skip
     count = f"{len(r.rows)} service ports" if len(r.rows) > 1 else "1 service port"
-    return [*_lead(r.polar, True), Statement(f"{_cap(_in(r.state))} has {count}: {join([s.name for s in r.rows])}.",
-                                             _block(corpus, SERVICE, [s.cite.line for s in r.rows]))]
+    return [
+        *_lead(r.polar, True),
+        Statement(
+            f"{_cap(_in(r.state))} has {count}: {join([s.name for s in r.rows])}.",
+            _block(corpus, SERVICE, [s.cite.line for s in r.rows]),
+        ),
+    ]
 
 
 def _offices_by_country(offices: Sequence[PreclearanceOffice]) -> str:
@@ -451,6 +502,10 @@ def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
             f"19 CFR 101.5 lists no preclearance office in {r.asked}; the offices are in "
             f"{_offices_by_country(r.all_offices)}.", every)]  # fmt: skip
     ev = _block(corpus, PRECLEARANCE, [o.cite.line for o in r.offices])
+    if r.only:  # "bahamas preclearance is only nassau right?": no, when the list is longer
+        count = f"{len(r.offices)} preclearance office{'s' if len(r.offices) > 1 else ''}"
+        cities = join([o.office.split(", ")[0] for o in r.offices])
+        return [*_lead(r.polar, len(r.offices) <= len(r.only)), Statement(f"CBP has {count} in {r.asked}: {cities}.", ev)]
     if len(r.offices) == 1:
         return [*_lead(r.polar, True), Statement(f"CBP has a preclearance office in {r.offices[0].office} "
                                                  f"({r.offices[0].country}).", ev)]  # fmt: skip
@@ -461,8 +516,9 @@ def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
 
 
 def clearance_route(r: ClearanceRoute, corpus: Corpus) -> list[Statement]:
-    """Preclearance at the origin, else customs on arrival; and what the destination is."""
-    out: list[Statement] = []
+    """Preclearance at the origin, else customs on arrival; and what the destination is. "do I go through customs
+    in Dublin?" is answered Yes when there is preclearance there."""
+    out: list[Statement] = _lead(r.polar and r.origin is not None, bool(r.origin and r.origin.offices))
     if r.origin is not None and r.origin.offices:
         o = r.origin.offices[0]
         out.append(Statement(
@@ -470,8 +526,11 @@ def clearance_route(r: ClearanceRoute, corpus: Corpus) -> list[Statement]:
             "the offices in foreign countries where CBP Officers are located.",
             _block(corpus, PRECLEARANCE, [x.cite.line for x in r.origin.offices])))  # fmt: skip
     else:
-        arriving = quote(corpus, "Article: Customs and Immigration Procedures at a Port of Entry",
-                         "individuals are required to go through customs and immigration procedures")
+        arriving = quote(
+            corpus,
+            "Article: Customs and Immigration Procedures at a Port of Entry",
+            "individuals are required to go through customs and immigration procedures",
+        )
         where = f" in {r.origin.asked}" if r.origin is not None and r.origin.asked else ""
         out.append(Statement(
             f"At the US port of entry where you arrive: 19 CFR 101.5 lists no preclearance office{where}, and on "
@@ -503,7 +562,10 @@ def centers(r: Centers, corpus: Corpus) -> list[Statement]:
     if r.by == "goods":
         if len(r.centers) == 1:
             c = r.centers[0]
-            return [Statement(f"Those goods fall under the {c.name} Center, managed from {c.office}.", rows), assignment]
+            return [
+                Statement(f"Those goods fall under the {c.name} Center, managed from {c.office}.", rows),
+                assignment,
+            ]
         listed = join([f"{c.name} (managed from {c.office})" for c in r.centers])
         return [Statement(f"Those goods fall under {len(r.centers)} Centers: {listed}.", rows), assignment]
     listed = join([f"{c.name} ({c.office})" for c in r.centers])
@@ -511,4 +573,3 @@ def centers(r: Centers, corpus: Corpus) -> list[Statement]:
         return [*_lead(r.polar, True), Statement(f"The {r.centers[0].name} Center is managed from "
                                                  f"{r.centers[0].office}.", rows)]  # fmt: skip
     return [*_lead(r.polar, True), Statement(f"{len(r.centers)} Centers are managed from {r.asked}: {listed}.", rows)]
-

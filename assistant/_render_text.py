@@ -24,7 +24,8 @@ _ITEM = re.compile(r"^\((\w+)\)\s+")
 
 def display(text: str, *, terms: bool = False) -> str:
     """A source sentence as shown in an answer: no bullet, no item number, no quotes around a leading term (with
-    ``terms``, around any term of up to five words), and no list joint at its end ("..., and", "; or")."""
+    ``terms``, around any term of up to five words), and no list joint at its end ("..., and", "; or").
+    """
     text = text.strip().removeprefix("•").strip()
     text = _ITEM.sub("", text)
     if terms:

@@ -99,6 +99,10 @@ class DrawbackPorts:
 
     listings: tuple[PortListing, ...]
     """Their rows."""
+    asked: Place | None = None
+    """A place the question asks about ("does houston have a drawback unit?")."""
+    polar: bool = False
+    """A yes/no question."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -186,6 +190,8 @@ class Preclearance:
     """Every office, for "the offices are in ..."."""
     polar: bool = False
     """Asked as "is there preclearance in ...?"."""
+    only: tuple[str, ...] = ()
+    """Offices the question says are the only ones ("is it only Nassau?")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -201,13 +207,13 @@ class ClearanceRoute:
     """Preclearance where the trip starts (None when no origin was named)."""
     destination: PlaceFacts | None
     """The place the trip ends (None when not named)."""
+    polar: bool = False
+    """Asked as "do I clear customs in ...?": Yes when precleared there."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
         """The rows it rests on."""
-        return (self.origin.citations if self.origin else ()) + (
-            self.destination.citations if self.destination else ()
-        )
+        return (self.origin.citations if self.origin else ()) + (self.destination.citations if self.destination else ())
 
 
 @dataclass(frozen=True, slots=True)
@@ -348,8 +354,24 @@ class Snippet:
 
 
 Result = (
-    PlaceFacts | PortLimits | PortsInState | DrawbackPorts | StationsInState | StationSupervisor | StationsOfPort
-    | ServicePorts | Preclearance | ClearanceRoute | Centers | HolidayDate | HolidayList | DayStatus
-    | BusinessDayShift | BusinessDayCount | Hours | Definitions | Snippet
+    PlaceFacts
+    | PortLimits
+    | PortsInState
+    | DrawbackPorts
+    | StationsInState
+    | StationSupervisor
+    | StationsOfPort
+    | ServicePorts
+    | Preclearance
+    | ClearanceRoute
+    | Centers
+    | HolidayDate
+    | HolidayList
+    | DayStatus
+    | BusinessDayShift
+    | BusinessDayCount
+    | Hours
+    | Definitions
+    | Snippet
 )
 """Anything a tool returns."""

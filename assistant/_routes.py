@@ -124,7 +124,8 @@ def _bare(ask: Ask, s: Situation) -> bool:
 
 def _base(frame: Frame) -> Slots:
     """What a follow-up may borrow from an earlier question: what its answer was about, then what it named (and
-    whether it was a yes/no question: "how about aruba?" after "does bermuda have preclearance?")."""
+    whether it was a yes/no question: "how about aruba?" after "does bermuda have preclearance?").
+    """
     return replace(frame.focus.merged(frame.slots), polar=frame.slots.polar, kinds=frame.slots.kinds)
 
 
@@ -135,7 +136,8 @@ def _runs(intent: str, slots: Slots, s: Situation) -> bool:
 
 def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -> str | None:
     """The best-scoring intent whose tool can run on ``slots`` and uses something they name, among those nearly
-    as likely as the best (within ``margin``, by default the situation's)."""
+    as likely as the best (within ``margin``, by default the situation's).
+    """
     top = s.ask.intents[0][1]
     named = slots.named()
     for intent, score in s.ask.intents:
@@ -147,8 +149,9 @@ def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -
 
 
 def relative_day(d: Decision, s: Situation) -> Decision | None:
-    """"what about the day after?": a day counted from no date in the question is counted from the date the
-    conversation is about (the statements around it first, then the answers before it)."""
+    """ "what about the day after?": a day counted from no date in the question is counted from the date the
+    conversation is about (the statements around it first, then the answers before it).
+    """
     rel = d.slots.relative
     if rel is None or d.slots.dates:
         return None
@@ -160,9 +163,10 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
 
 
 def follow_up(d: Decision, s: Situation) -> Decision | None:
-    """"and vermont?", "what about ireland": a follow-up that only names something asks the previous question
+    """ "and vermont?", "what about ireland": a follow-up that only names something asks the previous question
     again about it. One that says more ("and the customs stations there?") takes its own best intent that can
-    run; the names it lacks come from the previous answer, then the previous question."""
+    run; the names it lacks come from the previous answer, then the previous question.
+    """
     if not s.frames or not d.slots.elliptic:
         return None
     prev = s.frames[0]
@@ -183,7 +187,8 @@ def follow_up(d: Decision, s: Situation) -> Decision | None:
 def points_back(d: Decision, s: Situation) -> Decision | None:
     """A question that points back ("is that in maine?", "where is its office?", "what are they called?") is read
     with what the previous answer was about; it keeps its own intent when that is recognised and can run, unless
-    the previous question's intent is nearly as likely, and otherwise asks the previous question again."""
+    the previous question's intent is nearly as likely, and otherwise asks the previous question again.
+    """
     if not s.frames or not s.ask.slots.anaphora or d.routes:
         return None
     prev = s.frames[0]
@@ -195,15 +200,30 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         intent = next((i for i, _ in s.ask.intents if "places" in s.needs(i) and _runs(i, merged, s)), None)
         if intent is not None:
             return d.via("points_back", intent=intent, slots=merged)
+    if d.slots.kinds and not d.slots.places:  # "that port": of the places meant before, the port
+        kind = {"port": ("ports", "part_of"), "station": ("stations",), "service_port": ("service_ports",)}
+        fields = kind.get(d.slots.kinds[0], ())
+        matching = tuple(p for p in base.places if any(getattr(p, f) for f in fields))
+        base = replace(base, places=matching or base.places)
     merged = _replace_kinds(d.slots, base)
     top = s.ask.intents[0][1]
+    own_abstains = d.intent in ABSTAIN_INTENTS and top >= s.min_score
     if prev.intent in ABSTAIN_INTENTS:  # "how much does an ESTA cost and how long is it valid?": still not ours
         return d.via("points_back", intent=prev.intent)
+    if own_abstains:  # "how long is the line for trucks there today?": not ours either, whatever came before
+        return None
     if (top < s.sure and prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin
             and _runs(prev.intent, merged, s)):  # fmt: skip
         return d.via("points_back", intent=prev.intent, slots=merged)
     if top >= s.min_score:
-        return d.via("points_back", slots=merged) if d.intent not in ABSTAIN_INTENTS else None
+        named = merged.named() - d.slots.named()
+        if "places" in named and "places" not in s.needs(d.intent):
+            # "which customs stations report to it?", "what state is that port in?": a question about the place
+            # pointed to, not a list by state; the nearly as likely intent that looks a place up answers it.
+            near = [i for i, score in s.ask.intents if score >= top - s.follow_margin]
+            better = next((i for i in near if "places" in s.needs(i) and _runs(i, merged, s)), None)
+            return d.via("points_back", intent=better or d.intent, slots=merged)
+        return d.via("points_back", slots=merged)
     intent = prev.intent if _runs(prev.intent, merged, s) else _best_runnable(merged, s)
     return d.via("points_back", intent=intent or prev.intent, slots=merged)
 
@@ -213,7 +233,8 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
     from the statements around it, then from the answers before it, most recent first; an everyday word that is
     also a place name ("eagle") counts as the place when nothing else does. A question that needs nothing but
     can use something ("which Center handles us?" after "we import consumer electronics") takes it from the
-    statements around it, or from the answers before it when it points back ("which Center is run out of there")."""
+    statements around it, or from the answers before it when it points back ("which Center is run out of there").
+    """
     needs, accepts = s.needs(d.intent), s.accepts(d.intent)
     if needs and not _has(d.slots, needs):
         if d.slots.weak_places and "places" in needs:
@@ -234,8 +255,9 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
 
 
 def a_date_makes_it_a_day(d: Decision, s: Situation) -> Decision | None:
-    """"Will the Boston office be open?" after "Patriots' Day is Monday April 19 2027": a question about hours
-    that comes with a date (its own, or the statement's around it) asks about that day."""
+    """ "Will the Boston office be open?" after "Patriots' Day is Monday April 19 2027": a question about hours
+    that comes with a date (its own, or the statement's around it) asks about that day.
+    """
     if d.intent != "hours" or "date_status" not in s.intents:
         return None
     dates = d.slots.dates or s.ask.context.dates
@@ -248,8 +270,9 @@ _LIST_BY_KIND = {"port": "ports_in_state", "station": "stations_in_state", "serv
 
 
 def kind_names_the_list(d: Decision, s: Situation) -> Decision | None:
-    """"Is there a customs service port in Ohio?": a question for one state's list that names one kind of place
-    (service port, Customs station, port of entry) gets that kind's list."""
+    """ "Is there a customs service port in Ohio?": a question for one state's list that names one kind of place
+    (service port, Customs station, port of entry) gets that kind's list.
+    """
     if d.intent not in _LIST_BY_KIND.values() or len(set(d.slots.kinds) & set(_LIST_BY_KIND)) != 1:
         return None
     wanted = _LIST_BY_KIND[next(k for k in d.slots.kinds if k in _LIST_BY_KIND)]
@@ -259,7 +282,7 @@ def kind_names_the_list(d: Decision, s: Situation) -> Decision | None:
 
 
 def state_for_place(d: Decision, s: Situation) -> Decision | None:
-    """"is texas a port of entry?": a place question that names only a state is answered with the state's ports."""
+    """ "is texas a port of entry?": a place question that names only a state is answered with the state's ports."""
     if d.intent not in ("place_lookup", "port_limits") or _has(d.slots, ("places", "weak_places", "unknown")):
         return None
     if not d.slots.states:
@@ -271,7 +294,8 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
     """A question recognised as asking what the sources do not hold (duty rates, visas, wait times) or as small
     talk is not answered. When the recognition is not sure, passage search may still answer it, but only with a
     sentence that holds most of the question's key words (the stricter coverage: "and for delivery of the
-    merchandise itself, what do we reimburse?" is 101.4(b)(4), not a question about fees)."""
+    merchandise itself, what do we reimburse?" is 101.4(b)(4), not a question about fees).
+    """
     if d.intent not in ABSTAIN_INTENTS or d.routes:  # an abstention a follow-up inherited stays one
         return None
     if s.ask.score(d.intent) < s.unsure_abstain:
@@ -282,7 +306,8 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
 def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     """A question whose tool still lacks what it needs ("how can a place become a port of entry?" read as a
     question about a place nobody named) goes to the next intent, nearly as likely, whose tool can run (there:
-    the definition); failing that, to passage search."""
+    the definition); failing that, to passage search.
+    """
     needs = s.needs(d.intent)
     if needs and not _has(d.slots, needs):
         return d.via("nothing_needed_found", intent=_best_runnable(d.slots, s) or PASSAGE)
@@ -298,15 +323,26 @@ def no_intent(d: Decision, s: Situation) -> Decision | None:
 
 BEFORE: tuple[Route, ...] = tuple(
     Route(fn.__name__, fn)
-    for fn in (relative_day, follow_up, points_back, no_intent, unanswerable, a_date_makes_it_a_day, fill_from_context,
-               state_for_place, kind_names_the_list, nothing_needed_found)  # fmt: skip
+    for fn in (
+        relative_day,
+        follow_up,
+        points_back,
+        no_intent,
+        unanswerable,
+        a_date_makes_it_a_day,
+        fill_from_context,
+        state_for_place,
+        kind_names_the_list,
+        nothing_needed_found,
+    )  # fmt: skip
 )
 """Applied in this order before the tool runs."""
 
 
 def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
     """A table answer that leaves out what was asked ("are cbp offices open on state holidays?" answered with the
-    general hours) gives way to a passage sentence that holds the missing key words and more of the question."""
+    general hours) gives way to a passage sentence that holds the missing key words and more of the question.
+    """
     e = s.extras
     answered, passage, found = e.get("answer_coverage"), e.get("passage_coverage"), e.get("missing_found")
     if not isinstance(answered, float) or not isinstance(passage, float) or not isinstance(found, float):

@@ -101,7 +101,8 @@ def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:
 @tool("business_days", _Shift, needs=("dates",), accepts=("numbers",), home=DAYS_HOME)
 def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayCount | None:
     """N business days after or before a date (the next business day for N=1), or the business days between two
-    dates, skipping weekends and holiday closures."""
+    dates, skipping weekends and holiday closures.
+    """
     s = req.slots
     if not s.dates:
         return None

@@ -58,7 +58,12 @@ class _Nothing(BaseModel):
     pass
 
 
-PORTS_HOME = ("19 CFR 101.3", "19 CFR 101.1 (Port and", "19 CFR 101.1 (Service port)", "19 CFR 101.1 (Customs territory")
+PORTS_HOME = (
+    "19 CFR 101.3",
+    "19 CFR 101.1 (Port and",
+    "19 CFR 101.1 (Service port)",
+    "19 CFR 101.1 (Customs territory",
+)
 STATIONS_HOME = ("19 CFR 101.4", "19 CFR 101.1 (Customs station)")
 
 
@@ -75,7 +80,8 @@ def _asked(slots: Slots) -> str:
 @tool("lookup_place", _Name, needs=("places", "weak_places", "unknown"), accepts=("states",), home=PORTS_HOME)
 def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     """What a place is in the regulation: port of entry, part of one, Customs station, service port,
-    preclearance office, Center office, or not listed; the state it is listed under."""
+    preclearance office, Center office, or not listed; the state it is listed under.
+    """
     s = req.slots
     state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
     for place in _places(s):
@@ -89,7 +95,8 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
 @tool("port_limits", _Name, needs=("places", "weak_places", "unknown"), accepts=("states",), home=PORTS_HOME)
 def port_limits(req: Request, ctx: Context) -> PortLimits | PlaceFacts | None:
     """The limits of a port of entry as printed in 101.3(b)(1): the places it includes and the orders that set
-    them."""
+    them.
+    """
     s = req.slots
     places = _places(s)
     for place in places:
@@ -113,10 +120,12 @@ def ports_in_state(req: Request, ctx: Context) -> PortsInState:
     return PortsInState(state, rows, s.polar)
 
 
-@tool("drawback_ports", _Nothing, home=PORTS_HOME)
+@tool("drawback_ports", _Place, accepts=("places",), home=PORTS_HOME)
 def drawback_ports(req: Request, ctx: Context) -> DrawbackPorts:
-    """The ports marked "+" in 101.3(b)(1), which indicates a drawback unit/office."""
-    return DrawbackPorts(tuple(x for x in ctx.corpus.listings if x.drawback))
+    """The ports marked "+" in 101.3(b)(1), which indicates a drawback unit/office; whether a place has one."""
+    places = _places(req.slots)
+    return DrawbackPorts(tuple(x for x in ctx.corpus.listings if x.drawback), places[0] if places else None,
+                         req.slots.polar)  # fmt: skip
 
 
 @tool("stations_in_state", _State, accepts=("states",), home=STATIONS_HOME)
@@ -178,11 +187,12 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
     every = ctx.corpus.preclearance
     if s.countries:
         country = s.countries[0]
-        return Preclearance(country, tuple(o for o in every if o.country == country), every, s.polar)
+        only = tuple(p.name for p in _places(s) if p.offices) if s.exclusive else ()
+        return Preclearance(country, tuple(o for o in every if o.country == country), every, s.polar, only)
+    if s.unknown and all(not p.offices for p in _places(s)):  # "victoria bc": Victoria is asked, BC only says where
+        return Preclearance(s.unknown[0], (), every, s.polar)
     for place in _places(s):
         return Preclearance(place.name, _offices(place), every, s.polar)
-    if s.unknown:
-        return Preclearance(s.unknown[0], (), every, s.polar)
     if s.states:  # a US state has no preclearance office: they are in foreign countries
         return Preclearance(s.states[0], (), every, s.polar)
     return Preclearance("", every, every, s.polar)
@@ -191,7 +201,8 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
 @tool("clearance_route", _Trip, needs=("places", "weak_places", "unknown", "countries"), home=("19 CFR 101.5",))
 def clearance_route(req: Request, ctx: Context) -> ClearanceRoute | None:
     """Where a traveler flying to the US goes through US customs: preclearance at the origin if 101.5 lists an
-    office there, and what the destination is."""
+    office there, and what the destination is.
+    """
     s = req.slots
     every = ctx.corpus.preclearance
     places = list(_places(s))
@@ -208,11 +219,10 @@ def clearance_route(req: Request, ctx: Context) -> ClearanceRoute | None:
     destination = PlaceFacts(domestic[0].name, domestic[0], "port", None, False) if domestic else None
     if origin is None and destination is None:
         return None
-    return ClearanceRoute(origin, destination)
+    return ClearanceRoute(origin, destination, s.polar)
 
 
-@tool("centers", _Goods, accepts=("goods", "places", "states"),
-      home=("19 CFR 101.10", "19 CFR 101.1 (Center"))
+@tool("centers", _Goods, accepts=("goods", "places", "states"), home=("19 CFR 101.10", "19 CFR 101.1 (Center"))
 def centers(req: Request, ctx: Context) -> Centers:
     """The Centers of Excellence and Expertise (101.10(a)) for some goods, managed from a city or state, or all."""
     s = req.slots
@@ -228,4 +238,3 @@ def centers(req: Request, ctx: Context) -> Centers:
     if s.unknown:
         return Centers((), "office", s.unknown[0], s.polar)
     return Centers(every, "all", polar=s.polar)
-

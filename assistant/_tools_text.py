@@ -30,8 +30,11 @@ __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _MIN_FUZZY = 5  # shorter words have too many close neighbours to call one a misspelling of another
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
-_NUMBER = re.compile(r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\b"
-                     r"(?:\s+\(\d+\))?\s+(?:days?|hours?|years?|months?|weeks?|a\.m\.|p\.m\.|digit)", re.I)
+_NUMBER = re.compile(
+    r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\b"
+    r"(?:\s+\(\d+\))?\s+(?:days?|hours?|years?|months?|weeks?|a\.m\.|p\.m\.|digit)",
+    re.I,
+)
 
 
 class _Term(BaseModel):
@@ -65,7 +68,8 @@ def _words(text: str) -> list[str]:
 
 def stems(text: str, vocabulary: Vocabulary) -> set[str]:
     """Stems of the words of ``text`` (all of them: a question's key word may be matched by a synonym that is a
-    stopword elsewhere, "include" by "means")."""
+    stopword elsewhere, "include" by "means").
+    """
     return {_stem(w) for w in _words(text) if len(w) > 1}
 
 
@@ -73,6 +77,8 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     """What a sentence must share with the question to answer it: each key word's stem, with its synonyms'."""
     synonyms = vocabulary.synonyms
     keys: dict[str, set[str]] = {}
+    for phrase in vocabulary.words("stop_phrases"):
+        question = re.sub(rf"\b{re.escape(phrase)}\b", " ", question, flags=re.I)
     for w in _words(question):
         if w in vocabulary.skip_words or len(w) <= 1 or w.isdigit():  # "19 CFR 101": refs are not in the text
             continue
@@ -83,7 +89,7 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
 
 
 def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Vocabulary) -> str:
-    """"Yes", "No" or "" for a yes/no question answered by these source sentences.
+    """ "Yes", "No" or "" for a yes/no question answered by these source sentences.
 
     No when the sentence that holds most of the question negates ("shall not", "nor"), or says "only" while a
     key word of the question is missing from it; Yes when it holds every key word and negates nothing;
@@ -106,7 +112,8 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
 
 def coverage(keys: list[frozenset[str]], text_stems: set[str]) -> float:
     """The share of the question's key words that a text holds (1.0 when the question has none); a misspelt key
-    word counts when it is one or two letters off a word of the text ("pasenger" for "passenger")."""
+    word counts when it is one or two letters off a word of the text ("pasenger" for "passenger").
+    """
     if not keys:
         return 1.0
     return sum(1 for k in keys if k & text_stems or _misspelt(k, text_stems)) / len(keys)
@@ -129,9 +136,8 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
 def search_passages(req: Request, ctx: Context) -> Snippet | None:
     """Search the regulation's paragraphs and the article; the sentences that answer, or nothing."""
     vocabulary = ctx.gazetteer.vocabulary
-    found = snippet(req.text, ctx.retrieve(req.text), ctx.corpus, vocabulary, polar=req.slots.polar,
-                    strict=req.strict)
-    if found is None or not req.slots.polar or found.items:
+    found = snippet(req.text, ctx.retrieve(req.text), ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict)
+    if found is None or not req.slots.polar:
         return found
     lead = polar_lead(key_terms(req.text, vocabulary), [e.quote for e in found.sentences], vocabulary)
     return replace(found, lead=lead)
@@ -139,12 +145,21 @@ def search_passages(req: Request, ctx: Context) -> Snippet | None:
 
 def _parents(corpus: Corpus, passage: Passage) -> str:
     """The text of the paragraphs a list item belongs to ("Appeal of Center assignment ... Import data:" for
-    101.10(c)(5)(i)): what the item is an item of."""
+    101.10(c)(5)(i)): what the item is an item of.
+    """
     out = []
     while passage.parent:
         passage = corpus.passage(passage.parent)
         out.append(passage.text)
     return " ".join(out)
+
+
+def _lead_in(corpus: Corpus, passage: Passage) -> tuple[tuple[int, int], tuple[Evidence, ...]] | None:
+    """The passage's sentence that introduces a list, with the list, if it has one."""
+    for s, e in sentence_spans(passage.text):
+        if passage.text[s:e].endswith(":") and (items := _list_after(corpus, passage, e)):
+            return (s, e), items
+    return None
 
 
 def _body(passage: Passage) -> str:
@@ -187,6 +202,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     question (the rule is).
     """
     tables = _table_lines(corpus)
+    summaries = set(vocabulary.summary_passages)
     lowered = question.lower()
     wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
     wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
@@ -206,7 +222,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             sentence = hit.text[s:e]
             if passage.heading and sentence.rstrip(".") == passage.heading:
                 continue  # a paragraph's own heading is not an answer
-            if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(ln in tables for ln in sentence.split("\n")):
+            if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(
+                ln in tables for ln in sentence.split("\n")
+            ):
                 continue
             items = _list_after(corpus, passage, offset + e) if sentence.endswith(":") else ()
             if sentence.endswith(":") and not items:
@@ -216,13 +234,18 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
                 own |= topic
             share = (coverage(keys, own) + coverage(keys, own | title)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
-            score += t("passages_weight_list") if items and wants_list else 0.0
+            if items:  # the list is the answer to "what are the steps?", not to "can a vessel enter?"
+                score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
+            score -= t("passages_weight_summary") if passage.ref in summaries else 0.0
             score += t("passages_weight_number") if wants_number and _NUMBER.search(sentence) else 0.0
             if best is None or score > best[0]:
                 best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items)
     if best is None:
         return None
     _, share, dense, passage, (start, end), items = best
+    in_item = passage.text[: start].rsplit("\n", 1)[-1].lstrip().startswith("•")
+    if wants_list and not items and not in_item and (lead_in := _lead_in(corpus, passage)) is not None:
+        (start, end), items = lead_in  # "what happens when you cross?": the passage's own list is the answer
     if strict and share < t("passages_strict_coverage"):
         return None
     if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")):

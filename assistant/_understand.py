@@ -85,6 +85,8 @@ class Slots:
     """What a question about a day asks: "closed" (or a holiday) or "open" (or a business day); "" for neither."""
     authority: bool = False
     """It asks for the order or decision behind a port ("under what order was it designated?")."""
+    exclusive: bool = False
+    """It says "only" or "just" ("is it only Nassau?")."""
 
     def named(self) -> set[str]:
         """The kinds of thing it names."""
@@ -132,11 +134,17 @@ def _cue(words: Sequence[str]) -> re.Pattern[str]:
 
 
 def _first_cue(text: str, closed: re.Pattern[str], opened: re.Pattern[str]) -> str:
-    """"closed" or "open", whichever cue comes first in ``text`` ("" for neither)."""
+    """ "closed" or "open", whichever cue comes first in ``text`` ("" for neither)."""
     c, o = closed.search(text), opened.search(text)
     if c and (not o or c.start() < o.start()):
         return "closed"
     return "open" if o else ""
+
+
+def _only_a_region(place: Place) -> bool:
+    """A name that means a province with preclearance offices and nothing else ("Quebec", "Alberta")."""
+    readings = ("ports", "part_of", "stations", "service_ports", "offices", "centers", "included_in")
+    return bool(place.region_offices) and not any(getattr(place, r) for r in readings)
 
 
 class Reader:
@@ -168,12 +176,19 @@ class Reader:
         self._either_or = re.compile(r"\bor\b(?!\s+(?:not|no|what|is|are|am|was|does|do|did|can|will|would)\b)", re.I)
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
+        self._exclusive = _cue(v.words("exclusive"))
+        self._list_cue = _cue(v.words("list_cues"))
         self._comma_question = re.compile(
-            r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)
+            r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
+        )
         self._everyday = gazetteer.ordinary | set(v.not_names) | gazetteer.prose_words
         self._kind_words = set(v.words("name_neighbours"))
-        self._asked_words = {w for key, readings in gazetteer.table.items()
-                             if any(kind in ("term", "kind", "goods") for kind, _ in readings) for w in key.split()}
+        self._asked_words = {
+            w
+            for key, readings in gazetteer.table.items()
+            if any(kind in ("term", "kind", "goods") for kind, _ in readings)
+            for w in key.split()
+        }
 
     def clean(self, text: str) -> str:
         """The text without instructions addressed to the assistant."""
@@ -217,9 +232,14 @@ class Reader:
             return [(out[0][0], out[-1][1], True)]
         return out
 
+    def _is_region(self, word: str) -> bool:
+        place = self.gazetteer.places.get(word.lower())
+        return place is not None and _only_a_region(place)
+
     def _is_polar(self, clause: str, segments: list[str]) -> bool:
         """A yes/no question: one that opens (or a part of it opens) with "is"/"does"/..., that asks "is that",
-        ends with "right?"/"or not", or ends with a question mark without asking what, which, where, how, ..."""
+        ends with "right?"/"or not", or ends with a question mark without asking what, which, where, how, ...
+        """
         text = clause.strip()
         opens = bool(self._polar.match(_FILLERS.sub("", text)))
         if self._either_or.search(text) and not self._polar_tag.search(text) and not opens:
@@ -232,7 +252,9 @@ class Reader:
         if self._polar_tag.search(text):
             return True
         bare = _FILLERS.sub("", text)
-        return text.endswith("?") and not self._wh.match(bare)
+        # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
+        # "biggest ports of entry in the us?" asks for a list.
+        return text.endswith("?") and not self._wh.match(bare) and not self._list_cue.search(text)
 
     def slots(self, text: str, *, today: dt.date, year: int | None = None) -> Slots:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
@@ -298,6 +320,14 @@ class Reader:
             if m.weak:
                 values.setdefault("weak_places", []).append(m.value("place"))
                 continue
+            region = m.value("place")
+            city = re.match(r"\s+city\b", clause[e:], re.I)
+            if isinstance(region, Place) and city and _only_a_region(region):
+                # "quebec city": a city in the province, not the province; its offices only inform the answer
+                values.setdefault("weak_places", []).append(region)
+                values.setdefault("unknown", []).append(f"{m.text.title()} City")
+                take(s, e + city.end(), "PLACE")
+                continue
             slot = {"place": "places", "state": "states", "country": "countries", "goods": "goods",
                     "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
             values.setdefault(slot, []).append(m.readings[0][1])
@@ -354,7 +384,7 @@ class Reader:
         slots = Slots(
             places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
             weak_places=tuple(dict.fromkeys(v for v in values.get("weak_places", []) if isinstance(v, Place))),
-            unknown=tuple(unknown),
+            unknown=tuple(dict.fromkeys([*(str(u) for u in values.get("unknown", [])), *unknown])),
             states=tuple(dict.fromkeys(str(v) for v in values.get("states", []))),
             countries=tuple(dict.fromkeys(str(v) for v in values.get("countries", []))),
             goods=tuple(dict.fromkeys(v for v in values.get("goods", []) if isinstance(v, Center))),
@@ -373,6 +403,7 @@ class Reader:
             elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
             asks=_first_cue(clause, self._closed, self._open),
             authority=bool(self._authority.search(clause)),
+            exclusive=bool(self._exclusive.search(clause)),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
         if extra and not slots.places:  # "is new york a port of entry": the state's name is also a port's
@@ -397,7 +428,8 @@ class Reader:
             first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
                        and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
-            if len(plain) < 3 or plain in stop or word.isupper() or (plain in self._everyday and not capital):
+            if (len(plain) < 3 or plain in stop or word.isupper() or plain in self.gazetteer.source_words
+                    or (plain in self._everyday and not capital)):  # fmt: skip  (the sources explain their words)
                 if run:
                     runs.append(run)
                 run = []
@@ -412,6 +444,10 @@ class Reader:
             before = clause[:start].lower().split()[-2:]
             after = clause[end:].lower().split()[:3]
             follower = clause[end:].split()[:1]
+            code = follower[0].strip("?.,!") if follower else ""
+            if code.upper() in self.gazetteer.codes or self._is_region(code):  # "victoria bc", "yuma az"
+                out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
+                continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:
                 continue  # "Global Entry", "Trusted Traveler": a name of something else, not a place
             if (any(c.isupper() for c in name) or set(before) & (_PLACE_PREPOSITIONS | self._kind_words)

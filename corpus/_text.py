@@ -9,6 +9,7 @@ input, so it can be quoted as evidence.
 
 from __future__ import annotations
 
+import functools
 import re
 
 __all__ = ["sentence_spans", "sentences"]
@@ -19,7 +20,8 @@ _END = re.compile(
 )
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
+@functools.lru_cache(maxsize=4096)  # the same passages are cut again and again while answering
+def sentence_spans(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of each sentence of ``text``, without surrounding whitespace."""
     spans, start = [], 0
     for m in _END.finditer(text):
@@ -33,7 +35,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         if stripped:
             s += len(piece) - len(piece.lstrip())
             out.append((s, s + len(stripped)))
-    return out
+    return tuple(out)
 
 
 def sentences(text: str) -> list[str]:

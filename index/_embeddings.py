@@ -87,8 +87,16 @@ class SentenceEmbeddings(Embeddings):
         return self._encode(texts)
 
     def embed_query(self, text: str) -> list[float]:
-        """Embed one query."""
-        return self._encode([text])[0]
+        """Embed one query (cached: the assistant reads a question and searches with it, often the same text)."""
+        return list(self._query(text))
+
+    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one embedder per model, kept for the process
+    def _query(self, text: str) -> tuple[float, ...]:
+        return tuple(self._encode([text])[0])
+
+    def clear_cache(self) -> None:
+        """Forget cached query embeddings (for honest timing)."""
+        self._query.cache_clear()
 
 
 def _verify_weights(weights: Path, expected: str | None) -> str:
