@@ -70,10 +70,12 @@ PARTLY = "My sources do not cover the rest of your question."
 
 @functools.lru_cache(maxsize=4)
 def _gazetteer(corpus: Corpus) -> Gazetteer:
+    from index import model_words  # the embedding model's word list; reading it loads no model
+
     intents, _ = load_intents()
     phrasings = [p for i in intents for p in i.phrasings]
     return Gazetteer(corpus, load_vocabulary(), ordinary_words=everyday_words(corpus, phrasings),
-                     acronyms=capitalised_words(phrasings, PLACEHOLDERS))  # fmt: skip
+                     acronyms=capitalised_words(phrasings, PLACEHOLDERS), english=model_words())  # fmt: skip
 
 
 def _default_embedder() -> Embeddings:

@@ -94,6 +94,8 @@ class DateMention:
     """True when the text gave the year (else it was inferred)."""
     holiday: str = ""
     """The holiday the date was given by ("Thanksgiving Day"), if any."""
+    weekday_only: bool = False
+    """Only a weekday was written ("that friday"): the next one, unless the conversation is about a date near it."""
 
 
 class CbpCalendar:
@@ -221,7 +223,7 @@ def dangling(text: str) -> tuple[int, int, int | None, int] | None:
     """
     m = re.search(
         rf"(?<!business )(?<!working )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|preceding)"
-        r"(?:\s+(?:that|it|then))?\s*[?.!]*\s*$",
+        r"(?:\s+(?:that|it|then))?(?=\s*(?:[?.!,;:]|\s[—–-]+\s|$))",
         text,
         re.I,
     )

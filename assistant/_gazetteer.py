@@ -43,6 +43,7 @@ __all__ = ["DayName", "Gazetteer", "Mention", "Place", "SlotKind", "capitalised_
 SlotKind = Literal["place", "state", "country", "goods", "holiday", "term", "kind", "date", "year", "month", "number",
                    "weekday", "name"]  # fmt: skip
 _TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9.'’&/-]*[A-Za-z0-9.]|[A-Za-z0-9]")
+_US_AND_TERRITORIES = {"US", "PR", "GU", "VI", "AS", "MP", "UM"}
 _STATE_CODE = re.compile(r",?\s*\b(?:N\.H|[A-Z]{2})(?:/[A-Z]{2})*\b\.?$")
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
@@ -153,9 +154,27 @@ def _base(name: str) -> str:
     return _STATE_CODE.sub("", name).strip()
 
 
+@functools.cache
+def _world() -> dict[str, str]:
+    """The world's countries but the United States and its territories, by every name pycountry gives them."""
+    import pycountry
+
+    out = {}
+    for country in pycountry.countries:
+        if country.alpha_2 in _US_AND_TERRITORIES:
+            continue
+        common = getattr(country, "common_name", None) or country.name
+        for name in (country.name, common, getattr(country, "official_name", None)):
+            if name and "," not in name:
+                out[_norm(name)] = common
+    return out
+
+
 def _parts(name: str) -> list[str]:
     """The places a combined name is made of: "Duluth, MN and Superior, WI" -> Duluth, Superior."""
     pieces = re.split(r"\s*(?:-|/| and |, (?=[A-Z][a-z]))\s*", re.sub(r",\s*(?:N\.H|[A-Z]{2})\b", "", name))
+    if any(p[:1].islower() for p in pieces):
+        return []  # "Put-in-Bay" is one name, not "Put" and "Bay"
     return [p.strip(" ,") for p in pieces if len(p.strip(" ,")) >= 3]
 
 
@@ -163,7 +182,7 @@ class Gazetteer:
     """Every name the engine can recognise, by normalised spelling."""
 
     def __init__(self, corpus: Corpus, vocabulary: Vocabulary, *, ordinary_words: Iterable[str] = (),
-                 acronyms: Iterable[str] = ()) -> None:  # fmt: skip
+                 acronyms: Iterable[str] = (), english: Iterable[str] = ()) -> None:  # fmt: skip
         self.corpus = corpus
         self.vocabulary = vocabulary
         not_names = set(vocabulary.not_names)
@@ -175,9 +194,9 @@ class Gazetteer:
         self.states |= {_norm(a): s for s, aliases in vocabulary.states.items() for a in aliases}
         self.codes = {code: s for s, code in STATES.items()}
         countries = {p.country for p in corpus.preclearance}
-        self.countries = {_norm(c): c for c in countries} | {
-            _norm(a): c for c, aliases in vocabulary.countries.items() for a in aliases if c in countries
-        }
+        # Every other country too: "preclearance in Mexico?" is answered No, not read as part of "New Mexico".
+        self.countries = _world() | {_norm(c): c for c in countries}
+        self.countries |= {_norm(a): c for c, aliases in vocabulary.countries.items() for a in aliases}
         centers = {c.name: c for c in corpus.centers}
         self.goods = {_norm(w): centers[c] for c, words in vocabulary.goods.items() for w in words if c in centers}
         self.days = self._days(corpus, vocabulary)
@@ -206,6 +225,8 @@ class Gazetteer:
                 self._fuzzy_keys.setdefault(size, []).append(k)
         self._state_keys = [k for k, r in self.table.items() if r[0][0] == "state" and len(k) > 3]
         self.ordinary = {w.lower() for w in ordinary_words}
+        self.english = frozenset(english)
+        """Everyday English words ("door", "applies", "paris"): in lower case, a place name only where one stands."""
         self.acronyms = {w.lower() for w in acronyms}
         """Words written in capitals in the phrasings ("ID", "TSA"): a postal code that is one needs a place before it."""
         words = {w for key in self.table for w in key.split()}
@@ -302,7 +323,9 @@ class Gazetteer:
         national = {k: v for k, v in out.items() if v.kind == "national"}
         for name, subdivs in _state_holidays().items():
             key = _norm(name)
-            same = next((v for k, v in national.items() if len(k) > 4 and k in key), None)
+            if re.search(r"\b(?:after|before|following)\b", key):
+                continue  # "Friday After Thanksgiving": the reader counts it from the holiday, as any "day after"
+            same = next((v for k, v in national.items() if len(k) > 4 and k in key and " eve" not in key), None)
             out.setdefault(key, same or DayName(name, "state", {"subdivs": subdivs}))  # "Martin Luther King Jr.'s
             # Birthday" is the national holiday by another name, not a State holiday
         return out
@@ -347,8 +370,8 @@ class Gazetteer:
                     size == 1
                     and not typed[:1].isupper()
                     and all(k == "place" for k, _ in readings)
-                    and (key in self.ordinary or determiner is not None)
-                )  # fmt: skip  ("the ferry", "a portal")
+                    and (key in self.ordinary or determiner is not None and (key in self.english or not self.english))
+                )  # fmt: skip  ("the ferry", "a portal"; not "the racine port")
                 found.append(Mention(start, end, typed, tuple(readings), weak))
                 taken |= set(range(i, i + size))
         found += self._codes(text, tokens, taken, found)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
@@ -43,8 +44,9 @@ from ._results import (
     StationsInState,
     StationsOfPort,
     StationSupervisor,
+    listed,
 )
-from ._routes import AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
+from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
 from ._tools_text import coverage, key_terms, stems
 from ._understand import Ask, Reader, Slots
 
@@ -129,18 +131,22 @@ class Planner:
             decision = route.apply(decision, situation) or decision
         return decision
 
-    def _run(self, decision: Decision, ask: Ask, ctx: Context) -> tuple[Result, ...]:
+    def _run(self, decision: Decision, ask: Ask, ctx: Context, earlier: str = "") -> tuple[Result, ...]:
+        """Run the decided tool (once per value when the question names several); ``earlier`` is the question a
+        follow-up leans on, whose words steer passage search.
+        """
         tool_name = self.intents[decision.intent].tool if decision.intent in self.intents else ""
         if not tool_name:
             return ()
         tool = TOOLS[tool_name]
         kind = _fan_kind(tool_name)
         values = getattr(decision.slots, kind) if kind else ()
-        text = f"{ask.text} {ask.context_text}".strip()
-        requests = [Request(decision.slots, text, decision.strict)]
+        context = f"{ask.context_text} {earlier}".strip()
+        requests = [Request(decision.slots, ask.text, decision.strict, context)]
         if kind and len(values) > 1:
             requests = [
-                Request(replace(decision.slots, **{kind: (v,)}), text, decision.strict) for v in values[:FAN_OUT]
+                Request(replace(decision.slots, **{kind: (v,)}), ask.text, decision.strict, context)
+                for v in values[:FAN_OUT]
             ]
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
         hits = [r for r in results if not _miss(r)]
@@ -219,7 +225,7 @@ class Planner:
                 decision = self.decide(ask, frames)
                 results = self._run(decision, ask, ctx) if decision.intent != PASSAGE else ()
                 focus = self.focus(results[0]) if results else Slots()
-                frames.insert(0, Frame(decision.intent, decision.slots, focus))
+                frames.insert(0, Frame(decision.intent, decision.slots, focus, ask.text))
         return frames
 
     def _said(self, statements: Sequence[Statement]) -> set[str]:
@@ -229,6 +235,7 @@ class Planner:
              retrieve: Callable[..., list[Retrieved]]) -> Plan:  # fmt: skip
         """Read, decide, run and word every question of ``message``."""
         frames = self._frames(history, today)
+        earlier = frames[0].text if frames else ""  # the last turn's question, for a follow-up's passage search
         ctx = self._context(today, retrieve)
         asks, _ = self.reader.read(message, today=today, year=_year(frames))
         steps: list[Step] = []
@@ -237,8 +244,11 @@ class Planner:
         answered = unanswered = 0
         for ask in asks:
             decision = self.decide(ask, frames)
-            results = self._run(decision, ask, ctx)
+            leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
+            results = self._run(decision, ask, ctx, earlier if leans else "")
             said = [s for r in results for s in self._render(r, ask)]
+            if ask.slots.polar and ask.slots.compare and results and (n := listed(results[0])) is not None:
+                said = _compared(said, n, ask.slots.compare)
             if results and decision.intent != PASSAGE and not isinstance(results[0], Snippet):
                 decision, results, said = self._after(decision, ask, frames, ctx, results, said)
             steps.append(Step(ask, decision, results))
@@ -252,11 +262,11 @@ class Planner:
                         continue  # its fact was said for an earlier question: the lead would dangle
                     if st not in statements or lead:
                         statements.append(st)
-                frames.insert(0, Frame(decision.intent, decision.slots, self.focus(results[0])))
+                frames.insert(0, Frame(decision.intent, decision.slots, self.focus(results[0]), ask.text))
             else:
                 unanswered += 1
                 tools += [f"route:{r}" for r in decision.routes]
-                frames.insert(0, Frame(decision.intent, decision.slots, Slots()))
+                frames.insert(0, Frame(decision.intent, decision.slots, Slots(), ask.text))
         return Plan(tuple(steps), tuple(_tidy(statements)), tuple(dict.fromkeys(tools)), answered == 0,
                     answered > 0 and unanswered > 0)  # fmt: skip
 
@@ -273,32 +283,35 @@ class Planner:
         people commonly use to ask for that intent (its phrasings' vocabulary), so "open" in "is cbp open that
         day?" is not missing from "No, CBP offices are closed ...".
         """
-        text = f"{ask.text} {ask.context_text}".strip()
-        keys = key_terms(text, self.vocabulary)
+        keys = key_terms(ask.text, self.vocabulary)
         common = self._vocabularies.get(decision.intent, frozenset())
         missing = [k for k in keys if not k & (self._said(said) | common)]
         if not missing:
             return decision, results, said
         # Words only: whether a passage holds the missing key words is a question of words, and it saves an embedding.
         words_only = dataclasses.replace(ctx, retrieve=lambda query, lexical=True: ctx.retrieve(query, lexical=True))
-        passage = TOOLS["search_passages"].run(Request(decision.slots, text), words_only)
+        passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text, context=ask.context_text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home
         if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home):
-            return decision, results, said  # a passage elsewhere answers another question than the tool's
-        passage_said = self._render(passage, ask)
+            passage = None  # a passage elsewhere answers another question than the tool's
+        passage_said = self._render(passage, ask) if passage is not None else []
         holds = self._said(passage_said)
         extras: dict[str, object] = {
             "answer_coverage": coverage(keys, self._said(said)),
-            "passage_coverage": coverage(keys, holds),
-            "missing_found": coverage(missing, holds),
+            "missing_share": len(missing) / len(keys),
+            "miss_share": self.vocabulary.threshold("intents_miss_share"),
             "min_coverage": self.vocabulary.threshold("passages_min_coverage"),
             "margin": self.vocabulary.threshold("passages_beat_margin"),
         }
+        if passage is not None:
+            extras |= {"passage_coverage": coverage(keys, holds), "missing_found": coverage(missing, holds)}
         situation = self._situation(ask, frames, extras)
         for route in AFTER:
             changed = route.apply(decision, situation)
-            if changed is not None and changed.intent == PASSAGE:
+            if changed is not None and changed.intent == PASSAGE and passage is not None:
                 return changed, (passage,), passage_said
+            if changed is not None and changed.intent in ABSTAIN_INTENTS:
+                return changed, (), []
         return decision, results, said
 
 
@@ -331,6 +344,20 @@ def _year(frames: Sequence[Frame]) -> int | None:
             if slots.dates:
                 return slots.dates[0].day.year
     return None
+
+
+_FOLLOW_UPS = {"follow_up", "points_back", "relative_day"}
+"""Routes that read a question as a follow-up of the one before."""
+
+_COMPARE: dict[str, Callable[[int, int], bool]] = {
+    ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq,
+}
+
+
+def _compared(said: list[Statement], count: int, compare: tuple[str, int]) -> list[Statement]:
+    """A list answer to "is there more than one ...?": Yes or No by its count, then the list."""
+    rest = said[1:] if said and said[0].text in ("Yes.", "No.") else said
+    return [Statement("Yes." if _COMPARE[compare[0]](count, compare[1]) else "No."), *rest]
 
 
 def _tidy(statements: list[Statement]) -> list[Statement]:

@@ -54,6 +54,9 @@ class Request:
     """The question itself, for passage search."""
     strict: bool = False
     """Passage search must find a sentence holding most of the question's key words."""
+    context: str = ""
+    """Statements around the question ("we import a bit of everything"): they steer passage search, and their
+    words count for a passage that holds them, never against one that does not."""
 
 
 @dataclass(frozen=True)

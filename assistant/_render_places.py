@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from corpus import Corpus, CustomsStation, Port, PreclearanceOffice, sentence_spans
 
-from ._gazetteer import Place
+from ._gazetteer import Place, _parts
 from ._records import Evidence, Statement
 from ._results import (
     Centers,
@@ -217,9 +217,11 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
         out += _lead(r.polar, True)
     else:
         yes = first in _YES[asked] and not (first in ("ports", "part_of") and _only_virgin_islands(p))
-        out += _lead(r.polar, yes)
+        out += _lead(r.polar, yes and not (first == "part_of" and r.own))
     for kind in kinds[:2]:
         out += readings[kind]
+    if asked == "service_port" and first != "service_ports":
+        out += _service_ports_of(p, corpus)
     if first in ("ports", "part_of") and _only_virgin_islands(p):
         out.append(
             Statement(
@@ -236,6 +238,17 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     if mention is not None and first not in ("ports", "part_of"):
         out.append(mention)
     return out
+
+
+def _service_ports_of(p: Place, corpus: Corpus) -> list[Statement]:
+    """The service ports of the state a place is listed under: where its cargo is served instead."""
+    states = sorted(p.states)
+    rows = [s for s in corpus.service_ports if s.state in states]
+    if len(states) != 1 or not rows:
+        return []
+    count = "service port is" if len(rows) == 1 else "service ports are"
+    return [Statement(f"{_cap(_in(states[0]))}'s {count} {join([s.name for s in rows])}.",
+                      _block(corpus, SERVICE, [s.cite.line for s in rows]))]  # fmt: skip
 
 
 def _only_virgin_islands(p: Place) -> bool:
@@ -313,6 +326,10 @@ def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
     if r.asked and r.polar:
         inside = any(a.lower() in (x.area + " " + " ".join(x.included)).lower() for a in r.asked for x in r.listings)
         out += _lead(True, inside)
+    elif r.polar and r.only and any(x.included for x in r.listings):
+        # "just the two cities?": no when the port includes more than the places its name and the question give
+        named = {n.lower() for x in r.listings for n in (*_parts(x.name), x.name, *r.asked)}
+        out += _lead(True, all(i.lower() in named for x in r.listings for i in x.included))
     for x in r.listings:
         ev = (_row(PORTS, x.cite.line),)
         where = f"{x.name} ({x.state})"
@@ -483,11 +500,22 @@ def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
     ]
 
 
+_PLURAL_COUNTRY = ("Islands", "Republic", "Netherlands", "Philippines", "Maldives", "Seychelles", "Comoros",
+                   "Emirates", "Kingdom", "States")
+
+
+def _country(name: str) -> str:
+    """A country's name as a sentence uses it: "the United Kingdom", "the Netherlands", "Mexico"."""
+    if name.startswith(("United ", "Republic ")) or name.endswith(_PLURAL_COUNTRY):
+        return f"the {name}"
+    return name
+
+
 def _offices_by_country(offices: Sequence[PreclearanceOffice]) -> str:
     by: dict[str, list[str]] = {}
     for o in offices:
         by.setdefault(o.country, []).append(o.office.split(", ")[0])
-    return join([f"{'the ' if c.startswith('United') else ''}{c} ({', '.join(cities)})" for c, cities in by.items()])
+    return join([f"{_country(c)} ({', '.join(cities)})" for c, cities in by.items()])
 
 
 def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
@@ -499,18 +527,18 @@ def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
                           f"{_offices_by_country(r.offices)}.", every)]  # fmt: skip
     if not r.offices:
         return [Statement("No."), Statement(
-            f"19 CFR 101.5 lists no preclearance office in {r.asked}; the offices are in "
+            f"19 CFR 101.5 lists no preclearance office in {_country(r.asked)}; the offices are in "
             f"{_offices_by_country(r.all_offices)}.", every)]  # fmt: skip
     ev = _block(corpus, PRECLEARANCE, [o.cite.line for o in r.offices])
     if r.only:  # "bahamas preclearance is only nassau right?": no, when the list is longer
         count = f"{len(r.offices)} preclearance office{'s' if len(r.offices) > 1 else ''}"
         cities = join([o.office.split(", ")[0] for o in r.offices])
-        return [*_lead(r.polar, len(r.offices) <= len(r.only)), Statement(f"CBP has {count} in {r.asked}: {cities}.", ev)]
+        return [*_lead(r.polar, len(r.offices) <= len(r.only)), Statement(f"CBP has {count} in {_country(r.asked)}: {cities}.", ev)]
     if len(r.offices) == 1:
         return [*_lead(r.polar, True), Statement(f"CBP has a preclearance office in {r.offices[0].office} "
                                                  f"({r.offices[0].country}).", ev)]  # fmt: skip
     return [*_lead(r.polar, True), Statement(
-        f"CBP has {len(r.offices)} preclearance offices in {r.asked}: "
+        f"CBP has {len(r.offices)} preclearance offices in {_country(r.asked)}: "
         f"{join([o.office.split(', ')[0] for o in r.offices])}.",
         ev)]  # fmt: skip
 
@@ -531,7 +559,7 @@ def clearance_route(r: ClearanceRoute, corpus: Corpus) -> list[Statement]:
             "Article: Customs and Immigration Procedures at a Port of Entry",
             "individuals are required to go through customs and immigration procedures",
         )
-        where = f" in {r.origin.asked}" if r.origin is not None and r.origin.asked else ""
+        where = f" in {_country(r.origin.asked)}" if r.origin is not None and r.origin.asked else ""
         out.append(Statement(
             f"At the US port of entry where you arrive: 19 CFR 101.5 lists no preclearance office{where}, and on "
             "arriving at a port of entry travelers go through customs and immigration procedures.",

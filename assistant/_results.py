@@ -20,7 +20,7 @@ from ._records import Evidence
 __all__ = [
     "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions", "DrawbackPorts",
     "HolidayDate", "HolidayList", "Hours", "PlaceFacts", "PortLimits", "PortsInState", "Preclearance", "Result",
-    "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort",
+    "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort", "listed",
 ]  # fmt: skip
 
 
@@ -44,6 +44,8 @@ class PlaceFacts:
     """A yes/no question: the answer leads with Yes or No."""
     authority: bool = False
     """The question asks for the order or decision behind the port."""
+    own: bool = False
+    """It asks whether the place is a port on its own ("is sandusky its own port?"): a part of one is not."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -69,6 +71,8 @@ class PortLimits:
     """Other places the question asks it to include ("does Trout River take in Chateaugay?")."""
     polar: bool = False
     """A yes/no question."""
+    only: bool = False
+    """It asks whether the port is only what it names ("just the two cities?")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -375,3 +379,15 @@ Result = (
     | Snippet
 )
 """Anything a tool returns."""
+
+
+def listed(result: Result) -> int | None:
+    """How many things a list answer names ("Arizona has 1 service port"); None for any other answer."""
+    if isinstance(result, DrawbackPorts) and result.asked is not None:
+        return None  # "does houston have a drawback office?" asks about one place
+    if isinstance(result, PortsInState | DrawbackPorts | StationsInState | StationsOfPort | ServicePorts | Preclearance
+                  | Centers):  # fmt: skip
+        return len(result.citations)
+    if isinstance(result, HolidayList):
+        return len(result.closures)
+    return None

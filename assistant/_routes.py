@@ -9,6 +9,7 @@ applies ``AFTER``. Each route returns a new decision, or None to leave it.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,8 @@ class Frame:
     """What it named (after its own follow-up resolution)."""
     focus: Slots
     """What its answer was about (the station and its port, the date reached, ...)."""
+    text: str = ""
+    """The question as asked: its words steer the passage search of a follow-up ("and can we appeal it?")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,8 +115,10 @@ def _replace_kinds(new: Slots, old: Slots) -> Slots:
     if named & {"dates", "days", "years"}:
         named |= {"dates", "days", "years"}
     merged = replace(old, **{k: getattr(new, k) for k in named})
+    # What the follow-up itself asks ("are they open ...?", "only ...?", "more than one?") is its own.
     return replace(merged, kinds=new.kinds or old.kinds, direction=new.direction or old.direction,
-                   polar=new.polar or old.polar)  # fmt: skip
+                   polar=new.polar or old.polar, asks=new.asks or old.asks, exclusive=new.exclusive,
+                   compare=new.compare, authority=new.authority, relative=new.relative or old.relative)  # fmt: skip
 
 
 def _bare(ask: Ask, s: Situation) -> bool:
@@ -152,13 +157,24 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
     """ "what about the day after?": a day counted from no date in the question is counted from the date the
     conversation is about (the statements around it first, then the answers before it).
     """
-    rel = d.slots.relative
-    if rel is None or d.slots.dates:
+    rel, dates = d.slots.relative, d.slots.dates
+    sources = [x.dates[0].day for x in (s.ask.context, *(f.focus for f in s.frames), *(f.slots for f in s.frames))
+               if x.dates]  # fmt: skip
+    if not sources:
         return None
-    for source in (s.ask.context, *(f.focus for f in s.frames), *(f.slots for f in s.frames)):
-        if source.dates:
-            day = shifted(source.dates[0].day, rel[0], rel[1])
-            return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))
+    ref = sources[0]
+    if rel is not None and not dates:
+        day = shifted(ref, rel[0], rel[1])
+        return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))
+    if not s.ask.slots.anaphora or len(dates) != 1:
+        return None
+    if dates[0].weekday_only:  # "so is cbp open that friday?": the friday of the date talked about
+        day = min((ref + dt.timedelta(days=k) for k in range(-3, 4)), key=lambda x: (x.weekday() != dates[0].day.weekday(), abs((x - ref).days)))
+        return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),)))
+    written_year = re.search(r"\b(?:19|20|21)\d\d\b", s.ask.text)
+    if dates[0].holiday and not written_year and d.slots.direction > 0 and dates[0].day <= ref:
+        # "and the new year's holiday right after that?" (after Christmas 2027): the next one after the date
+        return d.via("relative_day", slots=replace(d.slots, dates=(), years=(dates[0].day.year + 1,)))
     return None
 
 
@@ -353,5 +369,21 @@ def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
     return None
 
 
-AFTER: tuple[Route, ...] = (Route("passage_covers_more", passage_covers_more),)
+def answer_misses_the_question(d: Decision, s: Situation) -> Decision | None:
+    """An unsure reading whose answer holds almost none of the question's own words ("how long is the line for
+    trucks there today?" read as a follow-up and answered with a definition) answers another question: say the
+    sources do not cover it.
+    """
+    share, least = s.extras.get("missing_share"), float(str(s.extras.get("miss_share", 1.0)))
+    if not set(d.routes) & {"follow_up", "points_back"}:
+        return None  # the question named what the tool looked up: the answer is about it
+    if not isinstance(share, float) or share < least or s.ask.score(s.ask.intent) >= s.sure:
+        return None
+    return d.via("answer_misses_the_question", intent=ABSTAIN_INTENTS[0])
+
+
+AFTER: tuple[Route, ...] = (
+    Route("passage_covers_more", passage_covers_more),
+    Route("answer_misses_the_question", answer_misses_the_question),
+)
 """Applied after a table tool answered."""

@@ -86,7 +86,7 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
     for place in _places(s):
         narrowed = place.narrowed(state) if state else place
-        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority)
+        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority, s.exclusive)
     if s.unknown:
         return PlaceFacts(s.unknown[0], None, _asked(s), state, s.polar)
     return None
@@ -104,7 +104,8 @@ def port_limits(req: Request, ctx: Context) -> PortLimits | PlaceFacts | None:
         ports = narrowed.ports or narrowed.part_of
         if ports:
             others = tuple(p.name for p in places if p is not place) + s.unknown
-            return PortLimits(place.name, tuple(x for p in ports for x in p.listings), others, s.polar)
+            return PortLimits(place.name, tuple(x for p in ports for x in p.listings), others, s.polar,
+                              s.exclusive or s.compare is not None and s.compare[0] == "==")  # fmt: skip
     for place in places:
         narrowed = place.narrowed(s.states[0]) if s.states else place
         return PlaceFacts(place.name, narrowed, _asked(s), s.states[0] if s.states else None, s.polar)

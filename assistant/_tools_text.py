@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from pydantic import BaseModel, Field
@@ -88,12 +89,28 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     return [frozenset(v) for v in keys.values()]
 
 
-def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Vocabulary) -> str:
+_ASKED_VERB = re.compile(
+    r"\b(?:can|could|may|must|should|do|does|will|would|is|are)\s+(?:i|we|you|they|it|he|she|(?:an?|the|my|our)\s+\w+)"
+    r"\s+(?:still\s+|also\s+|even\s+)?([a-z]{3,})\b", re.I)
+
+
+def asked_verb(question: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The verb a yes/no question asks about ("can we appeal": appeal), stemmed with its synonyms; empty if none."""
+    m = _ASKED_VERB.search(question)
+    if m is None or m[1].lower() in vocabulary.skip_words:
+        return frozenset()
+    word = m[1].lower()
+    return frozenset({_stem(word)} | {_stem(x) for syn in vocabulary.synonyms.get(word, ()) for x in _words(syn)})
+
+
+def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Vocabulary,
+               verb: frozenset[str] = frozenset()) -> str:  # fmt: skip
     """ "Yes", "No" or "" for a yes/no question answered by these source sentences.
 
     No when the sentence that holds most of the question negates ("shall not", "nor"), or says "only" while a
-    key word of the question is missing from it; Yes when it holds every key word and negates nothing;
-    otherwise no lead: the sentences speak for themselves.
+    key word of the question is missing from it; Yes when it holds every key word, or the verb the question asks
+    about ("can we appeal?": "An importer may appeal ..."), and negates nothing; otherwise no lead: the sentences
+    speak for themselves.
     """
     if not keys or not sentences:
         return ""
@@ -105,18 +122,21 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         return "No"
     if words & set(vocabulary.words("exclusive")) and share < 1.0:
         return "No"  # "includes only the States, ..." does not include what the question names and it omits
-    if not negated and share >= vocabulary.threshold("passages_polar_yes"):
+    if not negated and (share >= vocabulary.threshold("passages_polar_yes") or verb & stems(best, vocabulary)):
         return "Yes"
     return ""
 
 
-def coverage(keys: list[frozenset[str]], text_stems: set[str]) -> float:
+def coverage(keys: Sequence[frozenset[str]], text_stems: set[str], extra: Sequence[frozenset[str]] = ()) -> float:
     """The share of the question's key words that a text holds (1.0 when the question has none); a misspelt key
-    word counts when it is one or two letters off a word of the text ("pasenger" for "passenger").
+    word counts when it is one or two letters off a word of the text ("pasenger" for "passenger"). ``extra`` key
+    words (from statements around the question) count only when the text holds them.
     """
-    if not keys:
+    held = sum(1 for k in keys if k & text_stems or _misspelt(k, text_stems))
+    bonus = sum(1 for k in extra if k & text_stems)
+    if not keys and not bonus:
         return 1.0
-    return sum(1 for k in keys if k & text_stems or _misspelt(k, text_stems)) / len(keys)
+    return (held + bonus) / (len(keys) + bonus)
 
 
 def _misspelt(key: frozenset[str], text_stems: set[str]) -> bool:
@@ -136,10 +156,13 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
 def search_passages(req: Request, ctx: Context) -> Snippet | None:
     """Search the regulation's paragraphs and the article; the sentences that answer, or nothing."""
     vocabulary = ctx.gazetteer.vocabulary
-    found = snippet(req.text, ctx.retrieve(req.text), ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict)
+    query = f"{req.text} {req.context}".strip()
+    found = snippet(req.text, ctx.retrieve(query), ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
+                    context=req.context)  # fmt: skip
     if found is None or not req.slots.polar:
         return found
-    lead = polar_lead(key_terms(req.text, vocabulary), [e.quote for e in found.sentences], vocabulary)
+    sentences = [e.quote for e in found.sentences]
+    lead = polar_lead(key_terms(req.text, vocabulary), sentences, vocabulary, asked_verb(req.text, vocabulary))
     return replace(found, lead=lead)
 
 
@@ -195,11 +218,12 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
 
 
 def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,
-            strict: bool = False) -> Snippet | None:  # fmt: skip
+            strict: bool = False, context: str = "") -> Snippet | None:  # fmt: skip
     """The sentences of the retrieved passages that answer ``question``; None when none does.
 
     A lead-in with its list is preferred for a "what/which" question (the list is the answer), not for a yes/no
-    question (the rule is).
+    question (the rule is). The key words of ``context`` (statements around the question) count only where a
+    sentence holds them.
     """
     tables = _table_lines(corpus)
     summaries = set(vocabulary.summary_passages)
@@ -207,6 +231,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
     wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
     keys = key_terms(question, vocabulary)
+    extra = [k for k in key_terms(context, vocabulary) if k not in keys]
     if not hits:
         return None
     t = vocabulary.threshold
@@ -232,7 +257,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             own = stems(sentence, vocabulary)
             if items:
                 own |= topic
-            share = (coverage(keys, own) + coverage(keys, own | title)) / 2
+            share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
             if items:  # the list is the answer to "what are the steps?", not to "can a vessel enter?"
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0

@@ -33,6 +33,9 @@ _FILLERS = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|well|yo|pls|please|
                       r"q|question|thanks|thx|also|and|sorry|one more)[\s,:!-]+)+", re.I)  # fmt: skip
 _PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "through", "to", "via", "of", "around"}
 _TAG_WORDS = 2
+_FRAGMENT_WORDS = 6
+"""A fragment this short after a dash ("— just the two cities?") goes on with the question before it."""
+_DASH = re.compile(r"\s[—–-]+$")
 """A question this short after a statement ("True?", "right?") asks about the statement."""
 _PLACEHOLDER = {"place": "PLACE", "state": "STATE", "country": "COUNTRY", "goods": "GOODS", "holiday": "HOLIDAY",
                 "date": "DATE", "year": "YEAR", "month": "MONTH", "number": "NUMBER"}  # fmt: skip
@@ -87,6 +90,8 @@ class Slots:
     """It asks for the order or decision behind a port ("under what order was it designated?")."""
     exclusive: bool = False
     """It says "only" or "just" ("is it only Nassau?")."""
+    compare: tuple[str, int] | None = None
+    """A count it compares a list with: (">", 1) for "more than one", ("==", 2) for "just two"."""
 
     def named(self) -> set[str]:
         """The kinds of thing it names."""
@@ -168,8 +173,9 @@ class Reader:
             r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + r"),?\s+(?=(?:"
             + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)  # fmt: skip
         self._after, self._before = _cue(v.words("after")), _cue(v.words("before"))
-        self._embedded_polar = re.compile(r"\b(?:is|are|was|does|do|can|will|would)\s+(?:that|it|this|there|they)\b",
-                                          re.I)  # fmt: skip
+        self._embedded_polar = re.compile(
+            r"\b(?:is|are|was|does|do|did|can|could|will|would|should|must|may)\s+(?:that|it|this|there|they|i|we|you)\b"
+            r"(?!\s+(?:mean|means)\b)", re.I)  # fmt: skip
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
@@ -178,6 +184,11 @@ class Reader:
         self._authority = _cue(v.words("authority_cues"))
         self._exclusive = _cue(v.words("exclusive"))
         self._list_cue = _cue(v.words("list_cues"))
+        self._several = _cue(v.words("several"))
+        numbers = "|".join(re.escape(w) for w in gazetteer.numbers if w != "a")
+        self._comparison = re.compile(
+            r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in v.grammar["comparisons"])
+            + r")\s+(?:the\s+)?(\d{1,3}|" + numbers + r")\b(?!\s*(?:a\.m|p\.m|am|pm|:|%))", re.I)  # fmt: skip
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
@@ -218,7 +229,7 @@ class Reader:
             pieces.append((cut, e))
         out: list[tuple[int, int, bool]] = []
         for s, e in pieces:
-            part = text[s:e].strip(" ,.;:-")
+            part = text[s:e].strip(" ,.;:-—–")
             words = re.findall(r"\w+", part)
             if not words:
                 continue
@@ -227,10 +238,27 @@ class Reader:
             if question and out and not out[-1][2] and len(words) <= _TAG_WORDS:
                 out[-1] = (out[-1][0], e, True)  # "Lewes is a port for ships. True?": the tag asks the statement
                 continue
+            dashed = out and _DASH.search(text[out[-1][0] : s].rstrip()) is not None
+            if dashed and out[-1][2] and question and not self._question.match(bare) and len(words) <= _FRAGMENT_WORDS:
+                out[-1] = (out[-1][0], e, True)  # "how far does the port extend — just the two cities?": one question
+                continue
+            if dashed and not question and self.topic(text[out[-1][0] : out[-1][1]]):
+                question = True  # "antelope wells nm - supervising port": what is asked about the name
             out.append((s, e, question))
         if out and not any(q for _, _, q in out):
             return [(out[0][0], out[-1][1], True)]
         return out
+
+    def topic(self, clause: str) -> bool:
+        """A clause that only names something ("newport vermont", "antelope wells nm"): what follows is about it."""
+        mentions = self.gazetteer.find(clause)
+        if not any(m.kind in ("place", "state", "country") for m in mentions):
+            return False
+        rest = list(clause)
+        for m in mentions:
+            rest[m.start : m.end] = " " * (m.end - m.start)
+        words = [w for w in re.findall(r"[a-z']+", "".join(rest).lower()) if w not in self.vocabulary.skip_words]
+        return len(words) <= 1
 
     def _is_region(self, word: str) -> bool:
         place = self.gazetteer.places.get(word.lower())
@@ -251,6 +279,9 @@ class Reader:
             return True
         if self._polar_tag.search(text):
             return True
+        last = segments[-1] if len(segments) > 1 else ""
+        if last.endswith("?") and not self._wh.match(last) and not self._list_cue.search(last):
+            return True  # "how far does the port extend — just the two cities?": the last part asks yes or no
         bare = _FILLERS.sub("", text)
         # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
         # "biggest ports of entry in the us?" asks for a list.
@@ -275,19 +306,26 @@ class Reader:
         context = Slots()
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
+        topic: tuple[Slots, str] | None = None  # a statement that only names a place: "antelope wells nm - ..."
         for start, end, is_question in self.clauses(text):
             slots, masked = self._slots(text, start, end, mentions, dates, today)
             if not is_question:
                 context = slots.merged(context)
                 statements.append(text[start:end].strip())
                 previous = (start, end)
+                topic = (slots, masked) if self.topic(text[start:end]) else topic
                 continue
             ranked = self.classifier.rank(masked)
-            if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()):
+            placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
+            if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()
+                                         or topic is not None and placeless):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start = previous[0]
                 slots, masked = self._slots(text, start, end, mentions, dates, today)
+                ranked = self.classifier.rank(masked)
+            elif topic is not None and placeless:  # "newport vt - supervising port and where does mail go"
+                slots, masked = slots.merged(topic[0]), f"{topic[1]} {masked}"
                 ranked = self.classifier.rank(masked)
             asks.append(Ask(text[start:end].strip(), masked, slots, ranked))
             previous = None
@@ -347,7 +385,9 @@ class Reader:
         for s, e, month in self.gazetteer.months("".join(blank)):
             values.setdefault("months", []).append(month)
             take(s, e, "MONTH")
-        for s, e, n in self.gazetteer.numbers_in("".join(blank)):
+        for s, e, n in self.gazetteer.numbers_in(clause):  # the clause: "two business days", the term still there
+            if not "".join(blank[s:e]).strip():
+                continue  # inside a date or a name
             values.setdefault("numbers", []).append(n)
             take(s, e, "NUMBER")
         relative = None
@@ -369,7 +409,7 @@ class Reader:
             if not clause[s:e].lower().endswith("s") and not values.get("dates"):
                 # "is cbp open thursday": one day, the next such; "open on saturdays": every such day
                 day = today + dt.timedelta(days=(w - today.weekday()) % 7)
-                values.setdefault("dates", []).append(DateMention(start + s, start + e, day, False))
+                values.setdefault("dates", []).append(DateMention(start + s, start + e, day, False, weekday_only=True))
                 take(s, e, "DATE")
             else:
                 weekdays.append(w)
@@ -404,11 +444,23 @@ class Reader:
             asks=_first_cue(clause, self._closed, self._open),
             authority=bool(self._authority.search(clause)),
             exclusive=bool(self._exclusive.search(clause)),
+            compare=self._compare(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
         if extra and not slots.places:  # "is new york a port of entry": the state's name is also a port's
             slots = replace(slots, weak_places=tuple(dict.fromkeys([*slots.weak_places, *extra])))
         return slots, " ".join("".join(masked).split())
+
+    def _compare(self, clause: str) -> tuple[str, int] | None:
+        """The count a question compares with: "more than one", "at least 3", "just the two", "several"."""
+        if self._several.search(clause):
+            return (">", 1)
+        m = self._comparison.search(clause)
+        if m is None:
+            return None
+        n = m[2].lower()
+        return (self.vocabulary.grammar["comparisons"][" ".join(m[1].lower().split())],
+                int(n) if n.isdigit() else self.gazetteer.numbers[n])
 
     def _unknown(self, rest: str, clause: str) -> list[tuple[int, int, str]]:
         """Names the tables do not know ("Frankfurt", "yuma"), as (start, end, name) in the clause.
@@ -450,6 +502,15 @@ class Reader:
                 continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:
                 continue  # "Global Entry", "Trusted Traveler": a name of something else, not a place
+            if not any(c.isupper() for c in name) and all(m[0].lower() in self.gazetteer.english for m in r):
+                # "at my door", "a bit of everything", "supervision applies": everyday words are a name only
+                # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or
+                # asked to be one ("is windsor a us port")
+                kind_next = [w.strip("?.,!") for w in after[:1]]
+                asked = before[-1:] in (["is"], ["are"], ["was"]) and {w.strip("?.,!") for w in after} & self._kind_words
+                if before[-1:] and before[-1] in _PLACE_PREPOSITIONS - {"of"} or set(kind_next) & self._kind_words or asked:
+                    out.append((start, end, name.title()))
+                continue
             if (any(c.isupper() for c in name) or set(before) & (_PLACE_PREPOSITIONS | self._kind_words)
                     or set(after) & self._kind_words):  # fmt: skip
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))

