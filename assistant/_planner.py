@@ -131,7 +131,8 @@ class Planner:
             decision = route.apply(decision, situation) or decision
         return decision
 
-    def _run(self, decision: Decision, ask: Ask, ctx: Context, earlier: str = "") -> tuple[Result, ...]:
+    def _run(self, decision: Decision, ask: Ask, ctx: Context, earlier: str = "",
+             said: tuple[str, ...] = ()) -> tuple[Result, ...]:  # fmt: skip
         """Run the decided tool (once per value when the question names several); ``earlier`` is the question a
         follow-up leans on, whose words steer passage search.
         """
@@ -142,10 +143,10 @@ class Planner:
         kind = _fan_kind(tool_name)
         values = getattr(decision.slots, kind) if kind else ()
         context = f"{ask.context_text} {earlier}".strip()
-        requests = [Request(decision.slots, ask.text, decision.strict, context)]
+        requests = [Request(decision.slots, ask.text, decision.strict, context, said)]
         if kind and len(values) > 1:
             requests = [
-                Request(replace(decision.slots, **{kind: (v,)}), ask.text, decision.strict, context)
+                Request(replace(decision.slots, **{kind: (v,)}), ask.text, decision.strict, context, said)
                 for v in values[:FAN_OUT]
             ]
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
@@ -235,7 +236,6 @@ class Planner:
              retrieve: Callable[..., list[Retrieved]]) -> Plan:  # fmt: skip
         """Read, decide, run and word every question of ``message``."""
         frames = self._frames(history, today)
-        earlier = frames[0].text if frames else ""  # the last turn's question, for a follow-up's passage search
         ctx = self._context(today, retrieve)
         asks, _ = self.reader.read(message, today=today, year=_year(frames))
         steps: list[Step] = []
@@ -245,7 +245,8 @@ class Planner:
         for ask in asks:
             decision = self.decide(ask, frames)
             leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
-            results = self._run(decision, ask, ctx, earlier if leans else "")
+            quoted = tuple(e.quote for st in statements for e in st.evidence)
+            results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
             said = [s for r in results for s in self._render(r, ask)]
             if ask.slots.polar and ask.slots.compare and results and (n := listed(results[0])) is not None:
                 said = _compared(said, n, ask.slots.compare)
@@ -284,6 +285,7 @@ class Planner:
         day?" is not missing from "No, CBP offices are closed ...".
         """
         keys = key_terms(ask.text, self.vocabulary)
+        extra = [k for k in key_terms(ask.context_text, self.vocabulary) if k not in keys]
         common = self._vocabularies.get(decision.intent, frozenset())
         missing = [k for k in keys if not k & (self._said(said) | common)]
         if not missing:
@@ -297,14 +299,14 @@ class Planner:
         passage_said = self._render(passage, ask) if passage is not None else []
         holds = self._said(passage_said)
         extras: dict[str, object] = {
-            "answer_coverage": coverage(keys, self._said(said)),
+            "answer_coverage": coverage(keys, self._said(said), extra),
             "missing_share": len(missing) / len(keys),
             "miss_share": self.vocabulary.threshold("intents_miss_share"),
             "min_coverage": self.vocabulary.threshold("passages_min_coverage"),
             "margin": self.vocabulary.threshold("passages_beat_margin"),
         }
         if passage is not None:
-            extras |= {"passage_coverage": coverage(keys, holds), "missing_found": coverage(missing, holds)}
+            extras |= {"passage_coverage": coverage(keys, holds, extra), "missing_found": coverage(missing, holds)}
         situation = self._situation(ask, frames, extras)
         for route in AFTER:
             changed = route.apply(decision, situation)

@@ -57,6 +57,9 @@ class Request:
     context: str = ""
     """Statements around the question ("we import a bit of everything"): they steer passage search, and their
     words count for a passage that holds them, never against one that does not."""
+    said: tuple[str, ...] = ()
+    """Source sentences already said for an earlier question of the same message: passage search skips them
+    ("is the seal needed on internal documents, and which documents do need it?" has two answers)."""
 
 
 @dataclass(frozen=True)

@@ -117,7 +117,7 @@ def _replace_kinds(new: Slots, old: Slots) -> Slots:
     merged = replace(old, **{k: getattr(new, k) for k in named})
     # What the follow-up itself asks ("are they open ...?", "only ...?", "more than one?") is its own.
     return replace(merged, kinds=new.kinds or old.kinds, direction=new.direction or old.direction,
-                   polar=new.polar or old.polar, asks=new.asks or old.asks, exclusive=new.exclusive,
+                   polar=new.polar or old.polar and new.elliptic, asks=new.asks or old.asks, exclusive=new.exclusive,
                    compare=new.compare, authority=new.authority, relative=new.relative or old.relative)  # fmt: skip
 
 

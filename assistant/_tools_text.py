@@ -29,6 +29,7 @@ from ._results import Definitions, Snippet
 __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
+_HEDGES = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|typically|generally|normally)\s+")
 _MIN_FUZZY = 5  # shorter words have too many close neighbours to call one a misspelling of another
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
 _NUMBER = re.compile(
@@ -78,6 +79,9 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     """What a sentence must share with the question to answer it: each key word's stem, with its synonyms'."""
     synonyms = vocabulary.synonyms
     keys: dict[str, set[str]] = {}
+    if any(re.search(rf"\b{re.escape(cue)}\b", question, re.I) for cue in vocabulary.words("absence_cues")):
+        # "if no regulation says how ...": the condition decides which sentence answers, so it counts twice
+        keys["absenc"] = keys[" absenc"] = {_stem(w) for w in vocabulary.words("absence_words")}
     for phrase in vocabulary.words("stop_phrases"):
         question = re.sub(rf"\b{re.escape(phrase)}\b", " ", question, flags=re.I)
     for w in _words(question):
@@ -156,9 +160,12 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
 def search_passages(req: Request, ctx: Context) -> Snippet | None:
     """Search the regulation's paragraphs and the article; the sentences that answer, or nothing."""
     vocabulary = ctx.gazetteer.vocabulary
-    query = f"{req.text} {req.context}".strip()
+    # The words the sources use for the question's own ("land": arriving) find the passages that use them.
+    said = {w for w in _words(req.text)}
+    also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms.get(w, ()) if s not in said)
+    query = " ".join([req.text, req.context, *also]).strip()
     found = snippet(req.text, ctx.retrieve(query), ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
-                    context=req.context)  # fmt: skip
+                    context=req.context, said=frozenset(req.said))  # fmt: skip
     if found is None or not req.slots.polar:
         return found
     sentences = [e.quote for e in found.sentences]
@@ -218,7 +225,7 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
 
 
 def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,
-            strict: bool = False, context: str = "") -> Snippet | None:  # fmt: skip
+            strict: bool = False, context: str = "", said: frozenset[str] = frozenset()) -> Snippet | None:  # fmt: skip
     """The sentences of the retrieved passages that answer ``question``; None when none does.
 
     A lead-in with its list is preferred for a "what/which" question (the list is the answer), not for a yes/no
@@ -227,7 +234,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     """
     tables = _table_lines(corpus)
     summaries = set(vocabulary.summary_passages)
-    lowered = question.lower()
+    lowered = _HEDGES.sub("", question.lower())  # "what actually happens" asks what "what happens" asks
     wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
     wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
     keys = key_terms(question, vocabulary)
@@ -245,8 +252,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         title = stems(f"{passage.heading} {passage.title} {_parents(corpus, passage)}", vocabulary)
         for s, e in sentence_spans(hit.text):
             sentence = hit.text[s:e]
-            if passage.heading and sentence.rstrip(".") == passage.heading:
-                continue  # a paragraph's own heading is not an answer
+            if passage.heading and sentence.rstrip(".") == passage.heading or sentence in said:
+                continue  # a paragraph's own heading is not an answer, nor what was said for another question
             if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(
                 ln in tables for ln in sentence.split("\n")
             ):

@@ -282,6 +282,8 @@ class Reader:
         last = segments[-1] if len(segments) > 1 else ""
         if last.endswith("?") and not self._wh.match(last) and not self._list_cue.search(last):
             return True  # "how far does the port extend — just the two cities?": the last part asks yes or no
+        if any(self._wh.match(seg) for seg in segments[1:] if seg):
+            return False  # "if no regulation says how, how is it carried out?": the condition first, then what
         bare = _FILLERS.sub("", text)
         # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
         # "biggest ports of entry in the us?" asks for a list.
