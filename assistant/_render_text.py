@@ -9,6 +9,7 @@ quote stays verbatim; only the display is trimmed.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from corpus import Corpus, Definition, sentence_spans
 
@@ -73,11 +74,24 @@ def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocab
     keys = key_terms(question, vocabulary)
     terms = [d for d in r.terms if d.term not in vocabulary.context_terms] or list(r.terms)
     said = [s for d in terms for s in _definition(d, keys, vocabulary)]
-    if r.polar and len(terms) == 1:
+    if not r.polar:
+        return said
+    lead = next((x for d in terms if (x := _excluded(d, question))), "")
+    if not lead and len(terms) == 1:
         lead = polar_lead(keys, [e.quote for s in said for e in s.evidence], vocabulary)
-        if lead:
-            said.insert(0, Statement(f"{lead}."))
-    return said
+        if r.only and re.search(r"\b(?:and|or|including|includes)\b", terms[0].text):
+            lead = "No"  # "does 'duties' only mean customs duties?": it means more
+    return [Statement(f"{lead}."), *said] if lead else said
+
+
+def _excluded(term: Definition, question: str) -> str:
+    """ "No" when the definition sets apart what the question compares the term with ("a Customs station is any
+    place, other than a port of entry, ..." for "is a customs station the same as a port of entry?")."""
+    asked = " ".join(re.findall(r"[a-z]+", question.lower()))
+    for m in re.finditer(r"\bother than (?:an? |the )?([a-z ]+?)(?=[,;.(]|$)", term.text.lower()):
+        if len(m[1].split()) <= 4 and f" {m[1].strip()} " in f" {asked} ":
+            return "No"
+    return ""
 
 
 def snippet(r: Snippet, corpus: Corpus) -> list[Statement]:

@@ -338,6 +338,8 @@ class Definitions:
     """The definitions asked about, in the order asked."""
     polar: bool = False
     """A yes/no question about a definition."""
+    only: bool = False
+    """It asks whether the term means only something ("does 'duties' only mean customs duties?")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -326,7 +326,9 @@ def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     """
     needs = s.needs(d.intent)
     if needs and not _has(d.slots, needs):
-        return d.via("nothing_needed_found", intent=_best_runnable(d.slots, s) or PASSAGE)
+        # The top intent failed on what the question lacks, so a runnable one a little further down is the reading
+        # ("what counts as a business day?" is not about a date: it asks the definition).
+        return d.via("nothing_needed_found", intent=_best_runnable(d.slots, s, margin=s.follow_margin) or PASSAGE)
     return None
 
 

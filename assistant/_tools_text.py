@@ -153,7 +153,7 @@ def _misspelt(key: frozenset[str], text_stems: set[str]) -> bool:
 def definition(req: Request, ctx: Context) -> Definitions | None:
     """Terms defined in 101.1, quoted with any list they include."""
     terms = req.slots.terms
-    return Definitions(terms, req.slots.polar) if terms else None
+    return Definitions(terms, req.slots.polar, req.slots.exclusive) if terms else None
 
 
 @tool("search_passages", _Query)

@@ -445,7 +445,8 @@ class Reader:
             elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
             asks=_first_cue(clause, self._closed, self._open),
             authority=bool(self._authority.search(clause)),
-            exclusive=bool(self._exclusive.search(clause)),
+            # "do duties include taxes or just customs duty?" asks the first thing; "or just" is the alternative
+            exclusive=bool(self._exclusive.search(re.sub(r"\bor\s+(?:just|only|solely)\b.*", "", clause, flags=re.I))),
             compare=self._compare(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
@@ -499,7 +500,9 @@ class Reader:
             after = clause[end:].lower().split()[:3]
             follower = clause[end:].split()[:1]
             code = follower[0].strip("?.,!") if follower else ""
-            if code.upper() in self.gazetteer.codes or self._is_region(code):  # "victoria bc", "yuma az"
+            everyday = code.lower() in stop or code.lower() in self.gazetteer.ordinary  # "comes in by truck"
+            if (code.upper() in self.gazetteer.codes and (code.isupper() or not everyday)
+                    or self._is_region(code)):  # fmt: skip  ("victoria bc", "yuma az")
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
                 continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:
