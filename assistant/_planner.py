@@ -250,6 +250,8 @@ class Planner:
             said = [s for r in results for s in self._render(r, ask)]
             if ask.slots.polar and ask.slots.compare and results and (n := listed(results[0])) is not None:
                 said = _compared(said, n, ask.slots.compare)
+            elif ask.slots.polar and results and isinstance(results[0], _PROPOSALS):
+                said = _checked(said, decision.slots)
             if results and decision.intent != PASSAGE and not isinstance(results[0], Snippet):
                 decision, results, said = self._after(decision, ask, frames, ctx, results, said)
             steps.append(Step(ask, decision, results))
@@ -294,8 +296,13 @@ class Planner:
         words_only = dataclasses.replace(ctx, retrieve=lambda query, lexical=True: ctx.retrieve(query, lexical=True))
         passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text, context=ask.context_text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home
-        if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home):
-            passage = None  # a passage elsewhere answers another question than the tool's
+        names = [p.name for p in decision.slots.places]
+        # A passage elsewhere answers another question than the tool's, unless it names the place asked about
+        # ("what's the bridge at buffalo called?": the article's Peace Bridge sentence adds to the table answer).
+        aside = isinstance(passage, Snippet) and not passage.sentences[0].ref.startswith(home) and any(
+            re.search(rf"\b{re.escape(n)}\b", e.quote) for e in passage.sentences for n in names)
+        if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home) and not aside:
+            passage = None
         passage_said = self._render(passage, ask) if passage is not None else []
         holds = self._said(passage_said)
         extras: dict[str, object] = {
@@ -306,10 +313,13 @@ class Planner:
             "margin": self.vocabulary.threshold("passages_beat_margin"),
         }
         if passage is not None:
-            extras |= {"passage_coverage": coverage(keys, holds, extra), "missing_found": coverage(missing, holds)}
+            extras |= {"passage_coverage": coverage(keys, holds, extra), "missing_found": coverage(missing, holds),
+                       "aside": aside}
         situation = self._situation(ask, frames, extras)
         for route in AFTER:
             changed = route.apply(decision, situation)
+            if changed is not None and changed.routes[-1] == "passage_adds" and passage is not None:
+                return changed, (*results, passage), [*said, *passage_said]
             if changed is not None and changed.intent == PASSAGE and passage is not None:
                 return changed, (passage,), passage_said
             if changed is not None and changed.intent in ABSTAIN_INTENTS:
@@ -354,6 +364,26 @@ _FOLLOW_UPS = {"follow_up", "points_back", "relative_day"}
 _COMPARE: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq,
 }
+
+
+_PROPOSALS = (StationSupervisor, StationsOfPort, ServicePorts, Preclearance, Centers)
+"""Answers that name what a yes/no question may propose: "does eagle fall under fairbanks?" (it is Alcan)."""
+
+
+def _checked(said: list[Statement], slots: Slots) -> list[Statement]:
+    """Yes when the answer names every place the yes/no question names ("is lorain supervised by sandusky?"), No
+    when it leaves one out ("... by cleveland?": the answer names Sandusky); a lead already given stands.
+    """
+    names = [p.name for p in slots.places] + list(slots.unknown)
+    if not said or not names or said[0].text == "No.":
+        return said
+    lead, rest = (said[0], said[1:]) if said[0].text == "Yes." else (None, said)
+    text = " ".join(s.text for s in rest).lower()
+    if not all(re.search(rf"\b{re.escape(n.lower())}\b", text) for n in names):
+        return [Statement("No."), *rest]  # "is burlington the service port for vermont?": the list is St. Albans
+    if lead is None and (len(names) > 1 or slots.states or slots.goods):
+        return [Statement("Yes."), *rest]
+    return said
 
 
 def _compared(said: list[Statement], count: int, compare: tuple[str, int]) -> list[Statement]:

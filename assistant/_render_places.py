@@ -114,13 +114,20 @@ def _virgin_islands(corpus: Corpus) -> Evidence:
     return quote(corpus, PORT_DEFINITION, "are not “ports of entry” within the meaning of these regulations")
 
 
-def _article_calls(corpus: Corpus, name: str) -> Statement | None:
-    """Where the article calls a place a port of entry, say so (the regulation may list it as something else)."""
+def _article_calls(corpus: Corpus, name: str, *, describe: bool = False) -> Statement | None:
+    """Where the article calls a place a port of entry, say so (the regulation may list it as something else);
+    with ``describe``, in the article's own words ("what's special about LAX?").
+    """
     pattern = re.compile(rf"\b{re.escape(name)}\b")
     major = corpus.passage(ARTICLE_MAJOR)
     for item in major.items:
-        label = item.split(":")[0]
+        label, _, body = item.partition(": ")
         if pattern.search(label):
+            spans = sentence_spans(body)
+            if describe and spans:
+                said = " ".join(body[s:e] for s, e in spans[:2])
+                return Statement(f"The article counts {label} among the major US ports of entry: {said}",
+                                 tuple(Evidence(major.ref, body[s:e]) for s, e in spans[:2]))  # fmt: skip
             first = item[: sentence_spans(item)[0][1]]
             return Statement(f"The article lists {label} among the major ports of entry in the US.",
                              (Evidence(major.ref, first),))  # fmt: skip
@@ -234,7 +241,7 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     if similar and first != "ports":
         out.append(Statement(f"{join([_port_label(x) for x in similar])} is a port of entry.",
                              tuple(_row(PORTS, x.cite.line) for q in similar for x in q.listings)))  # fmt: skip
-    mention = _article_calls(corpus, p.name)
+    mention = _article_calls(corpus, p.name, describe=not r.polar)
     if mention is not None and first not in ("ports", "part_of"):
         out.append(mention)
     return out

@@ -366,8 +366,20 @@ def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
     if not isinstance(answered, float) or not isinstance(passage, float) or not isinstance(found, float):
         return None
     margin, least = float(str(e.get("margin", 0.0))), float(str(e.get("min_coverage", 1.0)))
-    if found >= 0.5 and passage >= least and passage >= answered + margin:
+    if found >= 0.5 and passage >= least and passage >= answered + margin and not e.get("aside"):
         return d.via("passage_covers_more", intent=PASSAGE)
+    return None
+
+
+def passage_adds(d: Decision, s: Situation) -> Decision | None:
+    """A sentence outside the tool's paragraphs that names the place asked about and holds what the table answer
+    leaves out ("what's the bridge between buffalo and canada called?": the article's Peace Bridge) follows the
+    table answer.
+    """
+    e = s.extras
+    found = e.get("missing_found")
+    if e.get("aside") and isinstance(found, float) and found > 0:
+        return d.via("passage_adds")
     return None
 
 
@@ -386,6 +398,7 @@ def answer_misses_the_question(d: Decision, s: Situation) -> Decision | None:
 
 AFTER: tuple[Route, ...] = (
     Route("passage_covers_more", passage_covers_more),
+    Route("passage_adds", passage_adds),
     Route("answer_misses_the_question", answer_misses_the_question),
 )
 """Applied after a table tool answered."""

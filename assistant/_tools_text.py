@@ -30,6 +30,7 @@ __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _HEDGES = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|typically|generally|normally)\s+")
+_POINTING = re.compile(r"(?:These|This|Those|They|It|Such)\b")
 _MIN_FUZZY = 5  # shorter words have too many close neighbours to call one a misspelling of another
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
 _NUMBER = re.compile(
@@ -289,7 +290,11 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if not items and len(body.split()) <= t("passages_whole_words") and "\n" not in body:
         return Snippet(tuple(Evidence(passage.ref, body[s:e]) for s, e in sentence_spans(body)))
     chosen = [Evidence(passage.ref, text[start:end])]
-    words = len(text[start:end].split())
+    before = [sp for sp in sentence_spans(text) if sp[1] <= start and "\n" not in text[sp[1] : start]]
+    if _POINTING.match(text[start:end]) and before and not items:
+        # "These include border crossings such as the Peace Bridge ...": the sentence it points back to goes first
+        chosen.insert(0, Evidence(passage.ref, text[slice(*before[-1])]))
+    words = sum(len(e.quote.split()) for e in chosen)
     continuing = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocabulary.words("continuation")) + r")\b", re.I)
     for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end) if not items else ():
         nxt = text[s:e]
