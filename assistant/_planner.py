@@ -105,6 +105,7 @@ class Planner:
         self.calendar = CbpCalendar(corpus)
         self.min_score = vocabulary.threshold("intents_min_score")
         self._vocabularies = _vocabularies(intents, vocabulary)
+        self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -119,7 +120,7 @@ class Planner:
                          self.min_score, self.vocabulary.threshold("intents_margin"),
                          self.vocabulary.threshold("intents_follow_margin"),
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
-                         extras or {})  # fmt: skip
+                         extras or {}, self._outside)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -325,6 +326,31 @@ class Planner:
             if changed is not None and changed.intent in ABSTAIN_INTENTS:
                 return changed, (), []
         return decision, results, said
+
+
+def _outside_words(corpus: Corpus, intents: Sequence[Intent], vocabulary: Vocabulary,
+                   gazetteer: Gazetteer) -> frozenset[str]:  # fmt: skip
+    """Words only questions outside the sources use: stems of the "not in my sources" phrasings ("esta", "exchange
+    rate", "weather") that no source, no other phrasing and no name or synonym the engine knows uses; an everyday
+    English word ("drop") counts only when two such phrasings use it.
+    """
+    known: set[str] = set()
+    for p in corpus.passages:
+        known |= stems(p.text, vocabulary)
+    known |= stems(" ".join(gazetteer.table), vocabulary)
+    known |= stems(" ".join(f"{k} {' '.join(v)}" for k, v in vocabulary.synonyms.items()), vocabulary)
+    uses: dict[str, int] = {}
+    for intent in intents:
+        for line in intent.phrasings:
+            words = stems(re.sub(r"\b[A-Z]{3,}\b", " ", line), vocabulary)
+            if intent.name == ABSTAIN_INTENTS[0]:
+                for w in words:
+                    uses[w] = uses.get(w, 0) + 1
+            elif intent.name not in ABSTAIN_INTENTS:
+                known |= words
+    everyday = stems(" ".join(gazetteer.english), vocabulary)
+    outside = {w for w, n in uses.items() if n >= 2 or w not in everyday}
+    return frozenset(outside - known - vocabulary.skip_words)
 
 
 def _vocabularies(intents: Sequence[Intent], vocabulary: Vocabulary) -> dict[str, frozenset[str]]:

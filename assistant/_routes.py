@@ -16,6 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from ._data import Intent
 from ._dates import DateMention, shifted
+from ._tools_text import stems
 from ._understand import Ask, Slots
 
 __all__ = ["AFTER", "BEFORE", "Decision", "Frame", "Route", "Situation"]
@@ -84,6 +85,8 @@ class Situation:
     """At or above this score a question's own intent is not second-guessed by the question before it."""
     extras: dict[str, object] = field(default_factory=dict)
     """Anything the planner hands a post-tool route."""
+    outside: frozenset[str] = frozenset()
+    """Stemmed words only questions outside the sources use ("esta", "snow", "exchange rate")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -319,6 +322,15 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
     return None
 
 
+def outside_the_sources(d: Decision, s: Situation) -> Decision | None:
+    """A question that asks about something only questions outside the sources ask about ("do i need an esta to
+    fly from dublin to new york?", "is it going to snow at sweetgrass?") is not answered, whatever places it names.
+    """
+    if d.intent in ABSTAIN_INTENTS or not s.outside & stems(s.ask.masked):
+        return None
+    return d.via("outside_the_sources", intent=ABSTAIN_INTENTS[0])
+
+
 def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     """A question whose tool still lacks what it needs ("how can a place become a port of entry?" read as a
     question about a place nobody named) goes to the next intent, nearly as likely, whose tool can run (there:
@@ -347,6 +359,7 @@ BEFORE: tuple[Route, ...] = tuple(
         points_back,
         no_intent,
         unanswerable,
+        outside_the_sources,
         a_date_makes_it_a_day,
         fill_from_context,
         state_for_place,

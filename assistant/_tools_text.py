@@ -69,7 +69,7 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def stems(text: str, vocabulary: Vocabulary) -> set[str]:
+def stems(text: str, vocabulary: Vocabulary | None = None) -> set[str]:
     """Stems of the words of ``text`` (all of them: a question's key word may be matched by a synonym that is a
     stopword elsewhere, "include" by "means").
     """
