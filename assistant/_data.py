@@ -44,7 +44,7 @@ class Vocabulary:
     states: dict[str, list[str]]
     """Other ways of writing a state."""
     countries: dict[str, list[str]]
-    """Other names of the preclearance countries."""
+    """Other names of countries (the world's come from pycountry)."""
     regions: dict[str, list[str]]
     """Other ways of writing the provinces of the preclearance offices."""
     goods: dict[str, list[str]]
@@ -53,6 +53,8 @@ class Vocabulary:
     """Other names of defined terms, by term."""
     kinds: dict[str, list[str]]
     """Words for what a place is asked to be, by kind (port, station, service_port, preclearance, center)."""
+    kind_terms: dict[str, str]
+    """The term of 101.1 that defines each kind."""
     grammar: dict[str, Any]
     """Cue words: polar, anaphora, ellipsis, question, joint, after, before, numbers, not_names."""
     injection: tuple[str, ...]
@@ -111,7 +113,7 @@ def load_vocabulary() -> Vocabulary:
     return Vocabulary(
         holidays=v["holidays"], statute_holidays=v["statute_holidays"], other_days=v["other_days"],
         states=v["states"], countries=v["countries"], regions=v["regions"], goods=v["goods"], terms=v["terms"], kinds=v["kinds"],
-        grammar=v["grammar"], injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
+        kind_terms=v["kind_terms"], grammar=v["grammar"], injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
     )  # fmt: skip
 
 

@@ -50,6 +50,9 @@ _NTH_OF = re.compile(
     re.I,
 )
 _RELATIVE = re.compile(r"\b(?P<word>today|tomorrow|tommorow|tmrw|yesterday)\b", re.I)
+# "monday the 12th", "on the 27th": a day of the month the conversation is about (or the next such day).
+_DAY_ONLY = re.compile(rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?the\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\b|{_WEEKDAY}))",
+                       re.I)
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)
 # "the friday after thanksgiving", "the day before christmas": an offset from a date found first.
 _AROUND = re.compile(
@@ -96,6 +99,9 @@ class DateMention:
     """The holiday the date was given by ("Thanksgiving Day"), if any."""
     weekday_only: bool = False
     """Only a weekday was written ("that friday"): the next one, unless the conversation is about a date near it."""
+    day_only: bool = False
+    """Only a day of the month was written ("monday the 12th"): that day in the month the conversation is about,
+    else the next month that has it (on that weekday, when one is written)."""
 
 
 class CbpCalendar:
@@ -194,6 +200,20 @@ def _explicit(text: str, today: dt.date, default_year: int | None) -> list[DateM
     return found
 
 
+def day_of_month(ref: dt.date, dom: int, weekday: int | None, *, start: dt.date) -> dt.date | None:
+    """The day ``dom`` of ``ref``'s month or a later one (not before ``start``), on ``weekday`` if given."""
+    month = dt.date(ref.year, ref.month, 1)
+    for _ in range(14):
+        try:
+            day = month.replace(day=dom)
+        except ValueError:
+            day = None
+        if day is not None and day >= start and (weekday is None or day.weekday() == weekday):
+            return day
+        month = (month + dt.timedelta(days=32)).replace(day=1)
+    return None
+
+
 def find_dates(text: str, *, today: dt.date, default_year: int | None = None) -> list[DateMention]:
     """Every date ``text`` writes out or names relative to today, in order of appearance.
 
@@ -206,6 +226,14 @@ def find_dates(text: str, *, today: dt.date, default_year: int | None = None) ->
         word = m["word"].lower()
         delta = 0 if word == "today" else -1 if word == "yesterday" else 1
         mentions.append(DateMention(m.start(), m.end(), today + dt.timedelta(days=delta), False))
+    for m in _DAY_ONLY.finditer(text):
+        if any(s < m.end() and m.start() < e for s, e in taken):
+            continue
+        weekday = next((i for i, name in enumerate(_WEEKDAYS) if m["wd"] and name.startswith(m["wd"].lower()[:3])), None)
+        day = day_of_month(today, int(m["dom"]), weekday, start=today)
+        if day is not None:
+            mentions.append(DateMention(m.start(), m.end(), day, False, day_only=True))
+            taken.append((m.start(), m.end()))
     for m in _NEXT_WEEKDAY.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue

@@ -8,6 +8,8 @@ case, and an answer that says a day is open says so.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from corpus import STATES, Corpus
 
 from ._dates import Closure, format_day
@@ -19,6 +21,8 @@ from ._results import BusinessDayCount, BusinessDayShift, DayStatus, HolidayDate
 __all__ = ["business_day_count", "business_day_shift", "day_status", "holiday_date", "holiday_list", "hours"]
 
 HOURS = "19 CFR 101.6"
+LOCAL = "19 CFR 101.6(b)"
+OUTSIDE = "19 CFR 101.6(e)"
 HOLIDAYS = "19 CFR 101.6(a)"
 BUSINESS_DAY = "19 CFR 101.1 (Business day)"
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
@@ -32,8 +36,21 @@ def _statute(corpus: Corpus) -> Evidence:
     return quote(corpus, HOLIDAYS, "any other calendar day designated as a holiday by Federal statute")
 
 
-def _open_hours(corpus: Corpus) -> Evidence:
-    return quote(corpus, HOURS, "between the hours of 8:30 a.m. and 5 p.m.")
+def _clock(t: dt.time) -> str:
+    """ "8:30 a.m.", "5 p.m."."""
+    hour = t.hour % 12 or 12
+    return f"{hour}{f':{t.minute:02d}' if t.minute else ''} {'a.m.' if t.hour < 12 else 'p.m.'}"
+
+
+def _span(corpus: Corpus, ref: str = HOURS) -> str:
+    """The hours a paragraph of 101.6 gives, as "8:30 a.m. to 5 p.m." (the last period ends a sentence too)."""
+    h = next(x for x in corpus.hours if x.cite.ref == ref)
+    return f"{_clock(h.opens)} to {_clock(h.closes)}"
+
+
+def _open_hours(corpus: Corpus, ref: str = HOURS) -> Evidence:
+    h = next(x for x in corpus.hours if x.cite.ref == ref)
+    return quote(corpus, ref, h.printed)
 
 
 def _business_day(corpus: Corpus) -> Evidence:
@@ -99,8 +116,8 @@ def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
                                  _closure_evidence(corpus, r.moved)))  # fmt: skip
         return out
     return [Statement("No." if r.asks_closed else "Yes."), Statement(
-        f"{day} is a business day: a weekday that is not a national holiday, so CBP offices are open from 8:30 a.m. "
-        "to 5 p.m.", (_business_day(corpus), _open_hours(corpus))), *_named_note(r.named, corpus),
+        f"{day} is a business day: a weekday that is not a national holiday, so CBP offices are open from "
+        f"{_span(corpus)}", (_business_day(corpus), _open_hours(corpus))), *_named_note(r.named, corpus),
         Statement("Offices also close on any day designated by Executive Order, which cannot be known in advance.",
                   (_statute(corpus),))]  # fmt: skip
 
@@ -124,7 +141,7 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
                 (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
                  _weekend(corpus)))]  # fmt: skip
         return [*lead, Statement(
-            f"{status}, so CBP offices are open that day from 8:30 a.m. to 5 p.m. ({_EXECUTIVE_ORDER}).",
+            f"{status}, so CBP offices are open that day from {_span(corpus)} ({_EXECUTIVE_ORDER}).",
             (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
              _open_hours(corpus)))]  # fmt: skip
     lead = [Statement("No." if r.asks_open else "Yes.")] if r.polar else []
@@ -224,25 +241,25 @@ def business_day_count(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
 
 def hours(r: Hours, corpus: Corpus) -> list[Statement]:
     """The hours, and the exceptions; Yes or No for a weekday asked about."""
-    general = Statement("CBP offices are open for general business from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),))
+    general = Statement(f"CBP offices are open for general business from {_span(corpus)}", (_open_hours(corpus),))
     closed = Statement("CBP offices are closed on Saturdays, Sundays and national holidays.", (_weekend(corpus),))
-    outside = Statement(
-        "Services outside a CBP office are furnished from 8 a.m. to 5 p.m.",
-        (quote(corpus, "19 CFR 101.6(e)", "between the hours of 8 a.m. and 5 p.m."),),
-    )
+    outside = Statement(f"Services outside a CBP office are furnished from {_span(corpus, OUTSIDE)}",
+                        (_open_hours(corpus, OUTSIDE),))  # fmt: skip
     local = Statement(
-        "Where local conditions require, different but equivalent hours may be approved.",
-        (quote(corpus, "19 CFR 101.6(b)", "different but equivalent hours are required"),),
+        "Where local conditions require, different but equivalent hours may be kept if the Commissioner of CBP "
+        "approves them and a notice of the hours is displayed at the office.",
+        (quote(corpus, LOCAL, "different but equivalent hours are required"),
+         quote(corpus, LOCAL, "the Commissioner of Customs and Border Protection approves them")),
     )
     if r.weekday is not None and r.weekday >= 5:
         return [
             *([Statement("No.")] if r.polar else []),
             closed,
-            Statement("On business days they are open from 8:30 a.m. to 5 p.m.", (_open_hours(corpus),)),
+            Statement(f"On business days they are open from {_span(corpus)}", (_open_hours(corpus),)),
         ]
     if r.weekday is not None:
         name = _WEEKDAYS[r.weekday]
         return [*([Statement("Yes.")] if r.polar else []),
-                Statement(f"On a {name} that is not a national holiday, CBP offices are open from 8:30 a.m. to "
-                          "5 p.m.", (_open_hours(corpus), _weekend(corpus)))]  # fmt: skip
+                Statement(f"On a {name} that is not a national holiday, CBP offices are open from "
+                          f"{_span(corpus)}", (_open_hours(corpus), _weekend(corpus)))]  # fmt: skip
     return [general, Statement(closed.text.replace("CBP offices are", "They are"), closed.evidence), outside, local]

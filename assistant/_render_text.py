@@ -30,7 +30,7 @@ def display(text: str, *, terms: bool = False) -> str:
     text = text.strip().removeprefix("•").strip()
     text = _ITEM.sub("", text)
     if terms:
-        text = re.sub(r"“((?:\S+\s){0,4}\S+?)”", r"\1", text)
+        text = re.sub(r"“((?:[^“”\s]+\s){0,4}[^“”\s]+)”", r"\1", text)
     text = re.sub(r"^(The terms? |An? |)“([^”]+)”", r"\1\2", text)
     if re.search(r"(?:,|;)\s*(?:and|or)$|;$", text):
         text = re.sub(r"\s*(?:,|;)\s*(?:and|or)?$", "", text) + "."
@@ -72,7 +72,7 @@ def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabular
 def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocabulary) -> list[Statement]:
     """Each term's definition, as plain sentences; Yes or No first when the definition settles a yes/no question."""
     keys = key_terms(question, vocabulary)
-    terms = [d for d in r.terms if d.term not in vocabulary.context_terms] or list(r.terms)
+    terms = [d for d in r.terms if r.compared or d.term not in vocabulary.context_terms] or list(r.terms)
     said = [s for d in terms for s in _definition(d, keys, vocabulary)]
     if not r.polar:
         return said

@@ -340,6 +340,8 @@ class Definitions:
     """A yes/no question about a definition."""
     only: bool = False
     """It asks whether the term means only something ("does 'duties' only mean customs duties?")."""
+    compared: bool = False
+    """It sets two kinds of place side by side ("station vs port?"): every term is asked, none is context."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ._data import Intent
-from ._dates import DateMention, shifted
+from ._dates import DateMention, day_of_month, shifted
 from ._tools_text import stems
 from ._understand import Ask, Slots
 
@@ -169,6 +169,10 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
     if rel is not None and not dates:
         day = shifted(ref, rel[0], rel[1])
         return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))
+    if len(dates) == 1 and dates[0].day_only:  # "so is cbp open on monday the 12th?": the 12th of that month
+        weekday = dates[0].day.weekday() if re.search(r"day,?\s+the\s+\d", s.ask.text, re.I) else None
+        day = day_of_month(ref, dates[0].day.day, weekday, start=ref.replace(day=1)) or dates[0].day
+        return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),)))
     if not s.ask.slots.anaphora or len(dates) != 1:
         return None
     if dates[0].weekday_only:  # "so is cbp open that friday?": the friday of the date talked about

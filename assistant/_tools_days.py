@@ -47,7 +47,7 @@ class _Weekday(BaseModel):
 
 
 @tool("holiday_date", _Holiday, needs=("days",), accepts=("years",), home=DAYS_HOME)
-def holiday_date(req: Request, ctx: Context) -> HolidayDate | None:
+def holiday_date(req: Request, ctx: Context) -> HolidayDate | DayStatus | None:
     """When a named holiday falls in a year, the day CBP offices close for it, or that they do not close for it."""
     s = req.slots
     if not s.days:
@@ -63,6 +63,10 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | None:
         if date < ctx.today - dt.timedelta(days=7):
             date = ctx.gazetteer.day(day, ctx.today.year + 1)
     closure = next((c for c in ctx.calendar.closures(date.year) if c.date == date and c.name == day.name), None)
+    other = ctx.calendar.closure_on(date)
+    if closure is None and other is not None:
+        # "open on christmas eve 2027?": not a holiday itself, but the day Christmas (a Saturday) is observed
+        return DayStatus(date, other, day, s.polar, s.asks == "closed")
     return HolidayDate(day, date, closure, s.polar, s.asks == "open")
 
 
@@ -122,6 +126,6 @@ def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayC
 
 @tool("hours", _Weekday, accepts=("weekdays",), home=DAYS_HOME)
 def hours(req: Request, ctx: Context) -> Hours:
-    """CBP's hours of business (101.6): 8:30 a.m. to 5 p.m. on business days, and the exceptions."""
+    """CBP's hours of business (101.6) on business days, and the exceptions."""
     s = req.slots
     return Hours(s.weekdays[0] if s.weekdays else None, s.polar)

@@ -154,7 +154,12 @@ def _misspelt(key: frozenset[str], text_stems: set[str]) -> bool:
 def definition(req: Request, ctx: Context) -> Definitions | None:
     """Terms defined in 101.1, quoted with any list they include."""
     terms = req.slots.terms
-    return Definitions(terms, req.slots.polar, req.slots.exclusive) if terms else None
+    # "station vs port, what's the difference?": the kinds named are terms too, in the order asked
+    named = [ctx.gazetteer.vocabulary.kind_terms.get(k) for k in req.slots.kinds]
+    extra = tuple(d for d in ctx.corpus.definitions if d.term in named and d not in terms)
+    if len(req.slots.kinds) > 1 or not terms:
+        terms = tuple(sorted((*terms, *extra), key=lambda d: named.index(d.term) if d.term in named else -1))
+    return Definitions(terms, req.slots.polar, req.slots.exclusive, len(named) > 1) if terms else None
 
 
 @tool("search_passages", _Query)

@@ -513,7 +513,9 @@ class Reader:
                 # asked to be one ("is windsor a us port")
                 kind_next = [w.strip("?.,!") for w in after[:1]]
                 asked = before[-1:] in (["is"], ["are"], ["was"]) and {w.strip("?.,!") for w in after} & self._kind_words
-                if before[-1:] and before[-1] in _PLACE_PREPOSITIONS - {"of"} or set(kind_next) & self._kind_words or asked:
+                swapped = self._ellipsis.fullmatch(clause[:start].strip(" ,")) is not None and not after  # "what about dubai"
+                if (before[-1:] and before[-1] in _PLACE_PREPOSITIONS - {"of"} or set(kind_next) & self._kind_words
+                        or asked or swapped):  # fmt: skip
                     out.append((start, end, name.title()))
                 continue
             if (any(c.isupper() for c in name) or set(before) & (_PLACE_PREPOSITIONS | self._kind_words)
