@@ -384,8 +384,9 @@ def _year(frames: Sequence[Frame]) -> int | None:
     return None
 
 
-_FOLLOW_UPS = {"follow_up", "points_back", "relative_day"}
-"""Routes that read a question as a follow-up of the one before."""
+_FOLLOW_UPS = {"follow_up", "points_back", "relative_day", "no_intent"}
+"""Routes that read a question as a follow-up of the one before (or, recognising nothing, lean on it:
+"ok so who do i have to tell beforehand?")."""
 
 _COMPARE: dict[str, Callable[[int, int], bool]] = {
     ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq,

@@ -423,6 +423,7 @@ class Reader:
         masked.append(clause[cursor:])
         bare = _FILLERS.sub("", clause.strip())
         segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s", clause)]
+        polar = self._is_polar(clause, segments)
         slots = Slots(
             places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
             weak_places=tuple(dict.fromkeys(v for v in values.get("weak_places", []) if isinstance(v, Place))),
@@ -440,13 +441,15 @@ class Reader:
             numbers=tuple(int(str(v)) for v in values.get("numbers", [])),
             direction=1 if self._after.search(rest) else -1 if self._before.search(rest) else 0,
             relative=relative,
-            polar=self._is_polar(clause, segments),
+            polar=polar,
             anaphora=bool(self._anaphora.search(rest)),
             elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
             asks=_first_cue(clause, self._closed, self._open),
             authority=bool(self._authority.search(clause)),
-            # "do duties include taxes or just customs duty?" asks the first thing; "or just" is the alternative
-            exclusive=bool(self._exclusive.search(re.sub(r"\bor\s+(?:just|only|solely)\b.*", "", clause, flags=re.I))),
+            # "do duties include taxes or just customs duty?", "does it take in tacoma or are those separate?":
+            # a yes/no question asks its first alternative
+            exclusive=bool(self._exclusive.search(re.sub(r"\bor\b(?!\s+not\b).*", "", clause, flags=re.I)
+                                                  if polar else clause)),
             compare=self._compare(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
