@@ -186,7 +186,10 @@ class Planner:
         elif isinstance(result, StationsInState):  # the stations themselves, not their supervisors
             places += [p for s in result.stations if (p := self._place(s.name.partition(" (")[0]))]
             states.append(result.state)
-        elif isinstance(result, PortsInState | ServicePorts) and result.state:
+        elif isinstance(result, ServicePorts) and result.state:  # "is it also a port of entry?": the service port
+            places += [p for s in result.rows if (p := self._place(s.name))]
+            states.append(result.state)
+        elif isinstance(result, PortsInState) and result.state:
             states.append(result.state)
         elif isinstance(result, PortLimits):
             places += [p for p in [self._place(result.name)] if p]

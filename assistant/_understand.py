@@ -320,13 +320,15 @@ class Reader:
             ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
             if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()
-                                         or topic is not None and placeless):  # fmt: skip
+                                         or topic is not None and placeless and not asks):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start = previous[0]
                 slots, masked = self._slots(text, start, end, mentions, dates, today)
                 ranked = self.classifier.rank(masked)
-            elif topic is not None and placeless:  # "newport vt - supervising port and where does mail go"
+            elif topic is not None and placeless and not (slots.anaphora and asks):
+                # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port
+                # supervises it, and is that port a service port?" the second question points to the first's answer
                 slots, masked = slots.merged(topic[0]), f"{topic[1]} {masked}"
                 ranked = self.classifier.rank(masked)
             asks.append(Ask(text[start:end].strip(), masked, slots, ranked))
@@ -370,6 +372,9 @@ class Reader:
                 continue
             slot = {"place": "places", "state": "states", "country": "countries", "goods": "goods",
                     "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
+            if m.kind == "kind" and re.search(r"\b(?:that|this|which|what|whose)\s*$", clause[:s], re.I):
+                take(s, e, "")  # "is that port a service port?", "under which port": a pointer, not what is asked
+                continue
             values.setdefault(slot, []).append(m.readings[0][1])
             for kind, value in m.readings[1:]:
                 if kind in ("term", "kind"):  # "port of entry" is both a defined term and what a place is asked to be
