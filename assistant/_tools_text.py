@@ -123,6 +123,10 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     words = set(re.findall(r"[a-z']+", best.lower()))
     share = coverage(keys, stems(best, vocabulary))
     negated = words & set(vocabulary.words("negation")) or "other than" in best.lower()
+    if negated and "unless" in words and not any("absenc" in k for k in keys):
+        # "can a vessel be entered at a station?" - "shall not be ... unless authorized": the rule and its exception
+        # answer, not Yes or No ("... without permission?" is a No)
+        return ""
     if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
     if words & set(vocabulary.words("exclusive")) and share < 1.0:

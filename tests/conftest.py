@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import ipaddress
 import os
 import shutil
@@ -13,13 +14,16 @@ import sys
 import time
 import urllib.request
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
+from assistant import Assistant
 from corpus import SOURCES_DIR, Corpus, Settings, load_corpus
+from index import Index, SentenceEmbeddings, load_embedder
 
 REPO = Path(__file__).resolve().parent.parent
 REGULATION = SOURCES_DIR / "19-cfr-part-101.txt"
@@ -48,9 +52,44 @@ def _no_network() -> Iterator[None]:
     mp.undo()
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _private_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """No test writes to the user's data folder: anything that falls back on PORTENTRY_DATA_DIR gets a temp one."""
+    mp = pytest.MonkeyPatch()
+    mp.setenv("PORTENTRY_DATA_DIR", str(tmp_path_factory.mktemp("portentry-data")))
+    yield
+    mp.undo()
+
+
 @pytest.fixture(scope="session")
 def corpus() -> Corpus:
     return load_corpus()
+
+
+@dataclass(frozen=True)
+class Engine:
+    """The real embedding model and a real index built from the sources, shared by the answer tests."""
+
+    settings: Settings
+    embedder: SentenceEmbeddings
+    index: Index
+
+    def assistant(self, corpus: Corpus, today: dt.date, *, index: bool = True) -> Assistant:
+        """An assistant on this model (and index; without it, opening the index fails the test)."""
+
+        def no_index() -> Index:
+            raise AssertionError("a table question opened the search index")
+
+        return Assistant(corpus, index=(lambda: self.index) if index else no_index, embedder=lambda: self.embedder,
+                         today=lambda: today, cache_dir=self.settings.data_dir)  # fmt: skip
+
+
+@pytest.fixture(scope="session")
+def engine(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Engine]:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("engine-data"))
+    embedder = load_embedder(settings)
+    with Index.open(settings, embedder=embedder, progress=False) as index:
+        yield Engine(settings, embedder, index)
 
 
 @pytest.fixture(scope="session")
