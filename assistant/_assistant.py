@@ -45,7 +45,7 @@ from ._understand import Reader
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
-    from index import Index, Mode
+    from index import Index, Mode, WordSearch
 
 
 __all__ = ["MAX_HISTORY", "MAX_QUESTION_CHARS", "NOT_COVERED", "Assistant", "not_covered"]
@@ -101,6 +101,7 @@ class Assistant:
         self.corpus = corpus
         self._open_index = index
         self._index: Index | None = None
+        self._words: WordSearch | None = None
         self._make_embedder = embedder or _default_embedder
         self._planner: Planner | None = None
         self._make_llm = llm
@@ -164,10 +165,21 @@ class Assistant:
                 self._index = None
                 index.close()
 
+    def _word_search(self) -> WordSearch:
+        with self._lock:
+            if self._words is None:
+                from index import WordSearch  # chunking and BM25 only: no model, no store
+
+                self._words = WordSearch.of(self.corpus)
+            return self._words
+
     def _retrieve(self, query: str, *, lexical: bool = False) -> list[Retrieved]:
+        if lexical:  # a table answer checking the paragraphs' words: never builds or opens the index
+            hits = self._word_search().search(query, k=5)
+            return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
         if self._open_index is None:
             return []
-        mode: Mode = "lexical" if lexical else "hybrid"
+        mode: Mode = "hybrid"
         index = self._current_index()
         try:
             hits = index.search(query, k=5, mode=mode)

@@ -310,7 +310,7 @@ class Planner:
         passage_said = self._render(passage, ask) if passage is not None else []
         holds = self._said(passage_said)
         extras: dict[str, object] = {
-            "answer_coverage": coverage(keys, self._said(said), extra),
+            "answer_coverage": coverage(keys, self._said(said) | common, extra),
             "missing_share": len(missing) / len(keys),
             "miss_share": self.vocabulary.threshold("intents_miss_share"),
             "min_coverage": self.vocabulary.threshold("passages_min_coverage"),

@@ -76,9 +76,11 @@ def holidays(req: Request, ctx: Context) -> HolidayList:
     s = req.slots
     year = s.years[0] if s.years else (s.dates[0].day.year if s.dates else ctx.today.year)
     month = s.months[0] if s.months else None
-    closures = ctx.calendar.closures(year)
+    # A holiday of one year may close offices in another: New Year's Day 2028 (a Saturday) closes Dec 31, 2027.
+    near = sorted({c for y in (year - 1, year, year + 1) for c in ctx.calendar.closures(y)}, key=lambda c: c.day)
+    closures = tuple(c for c in near if year in (c.day.year, c.date.year))
     if month is not None:
-        closures = tuple(c for c in closures if month in (c.day.month, c.date.month))
+        closures = tuple(c for c in closures if (year, month) in ((c.day.year, c.day.month), (c.date.year, c.date.month)))
     return HolidayList(year, closures, month)
 
 

@@ -30,8 +30,13 @@ __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _HEDGES = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|typically|generally|normally)\s+")
+_EXCEPTION = re.compile(
+    r"\b(?:except|other than|excluding)\s+([^.;:,]+?)(?=\s+(?:may|shall|will|must|can|is|are|was|were)\b|[.;:,]|$)", re.I
+)
 _POINTING = re.compile(r"(?:These|This|Those|They|It|Such)\b")
-_MIN_FUZZY = 5  # shorter words have too many close neighbours to call one a misspelling of another
+_MIN_FUZZY = 5
+_WORD_HITS = 3
+_MIN_DERIVED = 6  # "supervis" is a stem of "supervisory"; "port" is not one of "portal"  # shorter words have too many close neighbours to call one a misspelling of another
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
 _NUMBER = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\b"
@@ -122,7 +127,13 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
     words = set(re.findall(r"[a-z']+", best.lower()))
     share = coverage(keys, stems(best, vocabulary))
-    negated = words & set(vocabulary.words("negation")) or "other than" in best.lower()
+    # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
+    # ("... on sundays?"); one the rule holds too is not ("open on State holidays, other than national holidays")
+    for m in _EXCEPTION.finditer(best):
+        rule = stems(best[: m.start()] + " " + best[m.end() :], vocabulary)
+        if any(k & stems(m[1], vocabulary) and not k & rule for k in keys):
+            return "No"
+    negated = words & set(vocabulary.words("negation"))
     if negated and "unless" in words and not any("absenc" in k for k in keys):
         # "can a vessel be entered at a station?" - "shall not be ... unless authorized": the rule and its exception
         # answer, not Yes or No ("... without permission?" is a No)
@@ -141,11 +152,16 @@ def coverage(keys: Sequence[frozenset[str]], text_stems: set[str], extra: Sequen
     word counts when it is one or two letters off a word of the text ("pasenger" for "passenger"). ``extra`` key
     words (from statements around the question) count only when the text holds them.
     """
-    held = sum(1 for k in keys if k & text_stems or _misspelt(k, text_stems))
+    held = sum(1 for k in keys if k & text_stems or _derived(k, text_stems) or _misspelt(k, text_stems))
     bonus = sum(1 for k in extra if k & text_stems)
     if not keys and not bonus:
         return 1.0
     return (held + bonus) / (len(keys) + bonus)
+
+
+def _derived(key: frozenset[str], text_stems: set[str]) -> bool:
+    """A longer form of a key word ("supervis": supervisory, supervisor), for stems of six letters or more."""
+    return any(len(k) >= _MIN_DERIVED and w.startswith(k) for k in key for w in text_stems)
 
 
 def _misspelt(key: frozenset[str], text_stems: set[str]) -> bool:
@@ -174,7 +190,11 @@ def search_passages(req: Request, ctx: Context) -> Snippet | None:
     said = {w for w in _words(req.text)}
     also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms.get(w, ()) if s not in said)
     query = " ".join([req.text, req.context, *also]).strip()
-    found = snippet(req.text, ctx.retrieve(query), ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
+    hits = ctx.retrieve(query)
+    # The paragraphs that share the most words come in too: fused ranks can bury the one rare word that answers
+    # ("who can establish or discontinue ports of entry?": 101.3(a)).
+    hits += [h for h in ctx.retrieve(query, lexical=True)[:_WORD_HITS] if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}]
+    found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said))  # fmt: skip
     if found is None or not req.slots.polar:
         return found

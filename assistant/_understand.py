@@ -27,7 +27,7 @@ from ._intents import IntentClassifier
 __all__ = ["Ask", "Reader", "Slots"]
 
 _SENTENCE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bJr)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
+    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
 )
 _FILLERS = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|well|yo|pls|please|btw|but|quick q(?:uestion)?|"
                       r"q|question|thanks|thx|also|and|sorry|one more)[\s,:!-]+)+", re.I)  # fmt: skip
@@ -279,7 +279,8 @@ class Reader:
             return True
         if self._polar_tag.search(text):
             return True
-        last = segments[-1] if len(segments) > 1 else ""
+        dashed = re.split(r"\s[—–-]+\s", clause.strip())
+        last = _FILLERS.sub("", dashed[-1].strip()) if len(dashed) > 1 else ""
         if last.endswith("?") and not self._wh.match(last) and not self._list_cue.search(last):
             return True  # "how far does the port extend — just the two cities?": the last part asks yes or no
         if any(self._wh.match(seg) for seg in segments[1:] if seg):

@@ -8,7 +8,7 @@ model and never let Chroma's default embedding function run.
 from ._chunks import CHUNKING_VERSION, Chunk, chunk_corpus
 from ._embeddings import MINILM_SHA256, IdentifiedEmbeddings, SentenceEmbeddings, embedder_id, load_embedder, model_words
 from ._query import QueryRewriter
-from ._retriever import Hit, Index, Mode, PassageRetriever
+from ._retriever import Hit, Index, Mode, PassageRetriever, WordSearch
 from ._store import COLLECTION, VectorStore
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "QueryRewriter",
     "SentenceEmbeddings",
     "VectorStore",
+    "WordSearch",
     "chunk_corpus",
     "embedder_id",
     "load_embedder",

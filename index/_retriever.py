@@ -29,7 +29,7 @@ from ._lexical import Bm25
 from ._query import QueryRewriter
 from ._store import VectorStore
 
-__all__ = ["Hit", "Index", "Mode", "PassageRetriever"]
+__all__ = ["Hit", "Index", "Mode", "PassageRetriever", "WordSearch"]
 
 Mode = Literal["hybrid", "dense", "lexical"]
 RRF_K = 60  # the usual reciprocal-rank-fusion constant
@@ -51,6 +51,39 @@ class Hit:
     """BM25 score, when the chunk shares a term with the query."""
 
 
+class WordSearch:
+    """BM25 over the corpus chunks in memory: word search with neither the embedding model nor the store, so a
+    table answer can check the paragraphs' words without building the index.
+    """
+
+    def __init__(self, chunks: Sequence[Chunk]) -> None:
+        self.chunks = tuple(chunks)
+        self._bm25 = Bm25([c.search_text for c in self.chunks])
+        self.rewriter = QueryRewriter(c.search_text for c in self.chunks)
+
+    @classmethod
+    def of(cls, corpus: Corpus) -> WordSearch:
+        """Word search over ``corpus``'s chunks (the same chunks the index holds)."""
+        return cls(chunk_corpus(corpus))
+
+    def scores(self, query: str, where: dict[str, str] | None = None) -> dict[str, float]:
+        """BM25 score by chunk id for the best candidates (``query`` already corrected and expanded)."""
+        scores = self._bm25.scores(query)
+        if where:
+            keep = np.array([all(getattr(c, k) == v for k, v in where.items()) for c in self.chunks])
+            scores = np.where(keep, scores, 0.0)
+        top = np.argsort(-scores, kind="stable")[:CANDIDATES]
+        return {self.chunks[i].id: float(scores[i]) for i in top if scores[i] > 0}
+
+    def search(self, query: str, *, k: int = 5) -> list[Hit]:
+        """The ``k`` chunks with the best BM25 scores for ``query``."""
+        query = self.rewriter.correct(" ".join(query.split()))
+        scores = self.scores(self.rewriter.expand(query))
+        by_id = {c.id: c for c in self.chunks}
+        best = sorted(scores, key=lambda i: -scores[i])[:k]
+        return [Hit(chunk=by_id[i], score=scores[i], dense=None, lexical=scores[i]) for i in best]
+
+
 class Index:
     """Search over the corpus chunks; built or refreshed on first use."""
 
@@ -63,8 +96,8 @@ class Index:
         self.store = store
         self.embedder = embedder
         self._position = {c.id: i for i, c in enumerate(self.chunks)}
-        self._bm25 = Bm25([c.search_text for c in self.chunks])
-        self._rewriter = QueryRewriter(c.search_text for c in self.chunks)
+        self._words = WordSearch(self.chunks)
+        self._rewriter = self._words.rewriter
         self._embed = functools.lru_cache(maxsize=1024)(self._embed_uncached)
 
     @classmethod
@@ -93,12 +126,7 @@ class Index:
         return dict(self.store.query(self._embed(query), n=n, where=where))
 
     def _lexical(self, query: str, where: dict[str, str]) -> dict[str, float]:
-        scores = self._bm25.scores(query)
-        if where:
-            keep = np.array([all(getattr(c, k) == v for k, v in where.items()) for c in self.chunks])
-            scores = np.where(keep, scores, 0.0)
-        top = np.argsort(-scores, kind="stable")[:CANDIDATES]
-        return {self.chunks[i].id: float(scores[i]) for i in top if scores[i] > 0}
+        return self._words.scores(query, where)
 
     def search(
         self,

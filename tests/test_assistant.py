@@ -1,44 +1,33 @@
 """The default engine: exact facts with verified citations, abstention, follow-ups, bad input.
 
-No model here: the index behind passage search uses the hash-seeded fake
-embedder, and table questions must not open the index at all.
+Runs on the real embedding model (the intent classifier needs it) and a real
+index, shared by the session (``engine`` in conftest.py); table questions must
+not open the index at all.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
 
 import pytest
 
 from assistant import Answer, Assistant, Citation, CitationError, verify
-from corpus import Corpus, Settings, UsageError
-from index import Index
+from corpus import Corpus, UsageError
 
-from .conftest import fake_embedder
+from .conftest import Engine
 
+pytestmark = pytest.mark.model
 TODAY = dt.date(2026, 11, 22)
 
 
 @pytest.fixture(scope="module")
-def fake_index(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Index]:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("assistant-data"))
-    with Index.open(settings, embedder=fake_embedder(), progress=False) as index:
-        yield index
+def bot(corpus: Corpus, engine: Engine) -> Assistant:
+    return engine.assistant(corpus, TODAY)
 
 
-@pytest.fixture()
-def bot(corpus: Corpus, fake_index: Index) -> Assistant:
-    return Assistant(corpus, index=lambda: fake_index, today=lambda: TODAY)
-
-
-def _no_index() -> Index:
-    raise AssertionError("a table question opened the search index")
-
-
-@pytest.fixture()
-def tables_only(corpus: Corpus) -> Assistant:
-    return Assistant(corpus, index=_no_index, today=lambda: TODAY)
+@pytest.fixture(scope="module")
+def tables_only(corpus: Corpus, engine: Engine) -> Assistant:
+    return engine.assistant(corpus, TODAY, index=False)
 
 
 def _refs(answer: Answer) -> set[str]:
@@ -60,7 +49,7 @@ def _refs(answer: Answer) -> set[str]:
          "19 CFR 101.3(b)(1)"),
         ("service ports in california", ["LAX", "San Diego"], "19 CFR 101.3(b)(2)"),
         ("Where is preclearance in Ireland?", ["Dublin", "Shannon"], "19 CFR 101.5"),
-        ("Is there preclearance in London?", ["London is not listed", "Canada"], "19 CFR 101.5"),
+        ("Is there preclearance in London?", ["No.", "no preclearance office in London", "Canada"], "19 CFR 101.5"),
         ("Which center handles auto parts imports?", ["Automotive & Aerospace", "Detroit, Michigan"],
          "19 CFR 101.10(a)"),
         ("Is CBP open on July 5, 2027?", ["No.", "Monday, July 5, 2027", "Independence Day"], "19 CFR 101.6(a)(5)"),
@@ -86,15 +75,16 @@ def test_table_questions_answer_exactly_without_the_index(
 
 def test_virgin_islands_ports_are_explained(tables_only: Assistant) -> None:
     answer = tables_only.ask("Is Charlotte Amalie a port of entry?")
-    assert "not “ports of entry” within the meaning of the regulations" in answer.answer
-    assert _refs(answer) == {"19 CFR 101.3(b)(1)", "19 CFR 101.1 (Port and port of entry)"}
+    assert answer.answer.startswith("No.")  # 101.1: the Virgin Islands ports are outside the customs territory
+    assert "not “ports of entry” within the meaning of these regulations" in answer.answer
+    assert {"19 CFR 101.3(b)(1)", "19 CFR 101.1 (Port and port of entry)"} <= _refs(answer)
 
 
-def test_a_name_that_is_nowhere_gets_not_listed_and_near_names(tables_only: Assistant) -> None:
+def test_a_name_that_is_nowhere_is_not_listed_and_a_place_inside_a_port_says_which(tables_only: Assistant) -> None:
     answer = tables_only.ask("Is Disneyland a port of entry?")
-    assert "“Disneyland” is not listed" in answer.answer and "closest listed names" in answer.answer
-    tacoma = tables_only.ask("Is Tacoma a port of entry?")
-    assert "Puget Sound" in tacoma.answer and "limits" in tacoma.answer
+    assert answer.answer.startswith("No. Disneyland is not listed as a port of entry")
+    tacoma = tables_only.ask("Is Tacoma a port of entry?")  # 101.3(b)(1): Puget Sound includes Tacoma
+    assert tacoma.answer.startswith("No.") and "included in the port of entry of Puget Sound" in tacoma.answer
 
 
 @pytest.mark.parametrize(
@@ -142,10 +132,12 @@ def test_follow_ups_resolve_against_the_conversation(
     assert all(f in answer.answer for f in facts), answer.answer
 
 
-def test_passage_questions_quote_the_passage(bot: Assistant, corpus: Corpus) -> None:
+def test_passage_questions_give_the_rule_and_its_exception(bot: Assistant, corpus: Corpus) -> None:
     answer = bot.ask("Can a vessel be entered at a Customs station?")
     assert not answer.abstained and answer.tools == ("search_passages",)
-    assert "19 CFR 101.4(a)" in _refs(answer) or "19 CFR 101.4(b)" in _refs(answer)
+    assert _refs(answer) == {"19 CFR 101.4(a)"}
+    # 101.4(a): not entered "unless entry or clearance is authorized by the director of the port": not a bare No
+    assert answer.answer.startswith("A vessel shall not be entered") and "unless" in answer.answer
     verify(answer.citations, corpus)
 
 
@@ -153,7 +145,7 @@ def test_contract(tables_only: Assistant) -> None:
     data = tables_only.ask("Which port supervises the Otay Mesa customs station?").to_dict()
     assert set(data) == {"answer", "citations", "abstained", "tools", "latency_ms"}
     assert set(data["citations"][0]) == {"n", "ref", "source", "title", "url", "quote"}  # type: ignore[index]
-    assert data["tools"] == ["lookup_station"] and isinstance(data["latency_ms"], float)
+    assert data["tools"] == ["station_supervisor"] and isinstance(data["latency_ms"], float)
 
 
 @pytest.mark.parametrize(

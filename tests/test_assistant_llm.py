@@ -99,7 +99,7 @@ def test_an_answer_that_does_not_cite_correctly_is_replaced(corpus: Corpus, repl
     model = scripted(call("lookup_place", name="Otay Mesa"), reply)
     answer = bot(corpus, model).ask("Which port supervises the Otay Mesa customs station?")
     assert why in answer.note and "built-in engine" in answer.note
-    assert "San Diego" in answer.answer and answer.tools == ("lookup_station",)
+    assert "San Diego" in answer.answer and answer.tools == ("station_supervisor",)
     verify(answer.citations, corpus)
 
 

@@ -29,7 +29,7 @@ PORTENTRY = Path(sys.executable).with_name("portentry")
 # Each question, and what every worker's answer to it must contain.
 QUESTIONS = {
     "What happens at secondary inspection?": "Secondary Inspection",  # passages (the index)
-    "Can a vessel be entered at a Customs station?": "19 CFR 101.4(a)",
+    "Can a vessel be entered at a Customs station?": "authorized by the director of the port",  # 101.4(a)
     "Which port supervises the Otay Mesa customs station?": "San Diego",  # tables
     "Is CBP open on July 5, 2027?": "Independence Day",
 }
