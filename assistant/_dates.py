@@ -51,8 +51,11 @@ _NTH_OF = re.compile(
 )
 _RELATIVE = re.compile(r"\b(?P<word>today|tomorrow|tommorow|tmrw|yesterday)\b", re.I)
 # "monday the 12th", "on the 27th": a day of the month the conversation is about (or the next such day).
-_DAY_ONLY = re.compile(rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?the\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)\b(?!\s+(?:of\b|{_WEEKDAY}))",
-                       re.I)
+_DAY_ONLY = re.compile(
+    rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?the\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)\b"
+    r"(?=\s*(?:[?.!,;]|$|\s(?:and|or|too|then|instead|please|right|ok)\b))",  # not "the 10th business day after"
+    re.I,
+)
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)
 # "the friday after thanksgiving", "the day before christmas": an offset from a date found first.
 _AROUND = re.compile(

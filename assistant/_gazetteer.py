@@ -395,9 +395,10 @@ class Gazetteer:
             before = text[:start].rstrip()
             after_place = any(e <= start and not text[e:start].strip(" ,") for e in ends)
             everyday = word in self.ordinary or word in self.vocabulary.skip_words or word in self.acronyms
-            if typed.isupper() and (not everyday or after_place or before.endswith(",")):
+            after_in = bool(re.search(r"\b(?:in|to|from)$", before, re.I))  # "ports in ME?"
+            if typed.isupper() and (not everyday or after_place or before.endswith(",") or after_in):
                 yield Mention(start, end, text[start:end], (("state", self.codes[typed]),))
-            elif typed.islower() and after_place and not everyday:
+            elif typed.islower() and not everyday and (after_place or word not in self.english):  # "ports in tx"
                 yield Mention(start, end, text[start:end], (("state", self.codes[typed.upper()]),))
 
     def _fuzzy(self, key: str, size: int) -> list[tuple[SlotKind, object]] | None:
@@ -503,11 +504,13 @@ class Gazetteer:
         counted ("three business days", not "the Missouri one", "count as one").
         """
         out = []
-        for m in re.finditer(r"\b(\d{1,3}|[a-z]+)\b", text, re.I):
+        for m in re.finditer(r"\b(\d{1,3}(?:st|nd|rd|th)?|[a-z]+)\b", text, re.I):
             word = m[0].lower()
             following = re.match(r"\s+([a-z]+)", text[m.end() :], re.I)
             if word.isdigit():
                 out.append((m.start(), m.end(), int(word)))
+            elif word[:1].isdigit() and following and following[1].lower() in ("business", "working", "work"):
+                out.append((m.start(), m.end(), int(word[:-2])))  # "the 10th business day after ..."
             elif (
                 word in self.numbers
                 and word != "a"

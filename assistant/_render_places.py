@@ -8,6 +8,7 @@ hold.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Sequence
 
@@ -56,10 +57,14 @@ def quote(corpus: Corpus, ref: str, contains: str) -> Evidence:
 
 
 def join(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"."""
+    """ "a", "a and b", "a, b and c"; "a; b, c; and d" when an item has a comma of its own ("Beaumont, Orange,
+    Port Arthur, Sabine" is one port).
+    """
     items = list(items)
     if len(items) <= 2:
         return " and ".join(items)
+    if any("," in item for item in items):
+        return "; ".join(items[:-1]) + f"; and {items[-1]}"
     return ", ".join(items[:-1]) + f" and {items[-1]}"
 
 
@@ -361,6 +366,9 @@ def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
 
 def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
     """The ports under a state heading, counted and named; or a summary of the whole list."""
+    if r.state is None and r.compare is not None:
+        return states_by_count([(x.state, x.name, x.cite.line) for x in r.listings], "ports of entry", r.compare,
+                               corpus, PORTS, polar=r.polar)  # fmt: skip
     if r.state is None:
         by_state: dict[str, int] = {}
         for x in r.listings:
@@ -484,9 +492,39 @@ def stations_of_port(r: StationsOfPort, corpus: Corpus) -> list[Statement]:
     return place_facts(PlaceFacts(r.name, r.place, "port"), corpus)
 
 
+_NAMES_PER_STATE = 5
+_COMPARED = {">": ("more than", operator.gt), ">=": ("at least", operator.ge), "<": ("fewer than", operator.lt),
+             "<=": ("at most", operator.le), "==": ("exactly", operator.eq)}  # fmt: skip
+
+
+def states_by_count(rows: Sequence[tuple[str, str, str]], what: str, compare: tuple[str, int], corpus: Corpus,
+                    ref: str, *, polar: bool = False) -> list[Statement]:  # fmt: skip
+    """ "Which states have at least 3 service ports?": the states whose count passes, each with its count (and
+    the names, when each has a handful).
+    """
+    by_state: dict[str, list[tuple[str, str]]] = {}
+    for state, name, line in rows:
+        by_state.setdefault(state, []).append((name, line))
+    words, test = _COMPARED[compare[0]]
+    passing = {s: v for s, v in by_state.items() if test(len(v), compare[1])}
+    asked = f"{words} {compare[1]} {what}"
+    if not passing:
+        intro = quote(corpus, ref, corpus.passage(ref).text.split(".")[0])
+        return [*_lead(polar, False), Statement(f"No state has {asked} in {ref}.", (intro,))]
+    names = all(len(v) <= _NAMES_PER_STATE for v in passing.values())
+    listed = join([f"{_in(s)} ({len(v)}{': ' + ', '.join(n for n, _ in v) if names else ''})"
+                   for s, v in passing.items()])  # fmt: skip
+    evidence = tuple(e for v in passing.values() for e in _block(corpus, ref, [line for _, line in v]))
+    count = "1 state has" if len(passing) == 1 else f"{len(passing)} states have"
+    return [*_lead(polar, True), Statement(f"{count} {asked}: {listed}.", evidence)]
+
+
 def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
     """The service ports of a state, or all of them by state."""
     intro = quote(corpus, SERVICE, "A list of Customs service ports")
+    if r.state is None and r.compare is not None:
+        return states_by_count([(s.state, s.name, s.cite.line) for s in r.rows], "service ports", r.compare,
+                               corpus, SERVICE, polar=r.polar)  # fmt: skip
     if r.state is None:
         by_state: dict[str, list[str]] = {}
         for s in r.rows:

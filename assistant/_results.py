@@ -90,6 +90,8 @@ class PortsInState:
     """Its rows, in document order."""
     polar: bool = False
     """Asked as "is there a port of entry in ...?"."""
+    compare: tuple[str, int] | None = None
+    """For the whole list: the count a state must have ("which states have more than 10 ports?")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -175,6 +177,8 @@ class ServicePorts:
     """The service ports."""
     polar: bool = False
     """Asked as "is there a service port in ...?"."""
+    compare: tuple[str, int] | None = None
+    """For the whole list: the count a state must have ("which states have at least 3 service ports?")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -389,6 +393,8 @@ def listed(result: Result) -> int | None:
     """How many things a list answer names ("Arizona has 1 service port"); None for any other answer."""
     if isinstance(result, DrawbackPorts) and result.asked is not None:
         return None  # "does houston have a drawback office?" asks about one place
+    if isinstance(result, PortsInState | ServicePorts) and result.state is None and result.compare is not None:
+        return None  # "does any state have more than 30 ports?": counted state by state
     if isinstance(result, PortsInState | DrawbackPorts | StationsInState | StationsOfPort | ServicePorts | Preclearance
                   | Centers):  # fmt: skip
         return len(result.citations)

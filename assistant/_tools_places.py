@@ -118,7 +118,7 @@ def ports_in_state(req: Request, ctx: Context) -> PortsInState:
     s = req.slots
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.listings if state is None or x.state == state)
-    return PortsInState(state, rows, s.polar)
+    return PortsInState(state, rows, s.polar, s.compare if state is None else None)
 
 
 @tool("drawback_ports", _Place, accepts=("places",), home=PORTS_HOME)
@@ -174,7 +174,7 @@ def service_ports(req: Request, ctx: Context) -> ServicePorts | PlaceFacts:
         return PlaceFacts(place.name, place, "service_port", None, s.polar)
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.service_ports if state is None or x.state == state)
-    return ServicePorts(state, rows, s.polar)
+    return ServicePorts(state, rows, s.polar, s.compare if state is None else None)
 
 
 def _offices(place: Place) -> tuple[PreclearanceOffice, ...]:

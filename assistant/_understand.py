@@ -27,7 +27,8 @@ from ._intents import IntentClassifier
 __all__ = ["Ask", "Reader", "Slots"]
 
 _SENTENCE = re.compile(
-    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
+    r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)"
+    r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
 )
 _FILLERS = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|well|yo|pls|please|btw|but|quick q(?:uestion)?|"
                       r"q|question|thanks|thx|also|and|sorry|one more)[\s,:!-]+)+", re.I)  # fmt: skip
@@ -294,7 +295,8 @@ class Reader:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
         text = self.gazetteer.rewriter.correct(self.clean(text).replace("’", "'"))
         mentions = self.gazetteer.find(text)
-        dates = self.gazetteer.dates(text, mentions, today=today, year=year)
+        written = re.search(r"\b((?:19|20|21)\d\d)\b", text)  # "thanksgiving 2027": the year it names
+        dates = self.gazetteer.dates(text, mentions, today=today, year=int(written[1]) if written else year)
         return self._slots(text, 0, len(text), mentions, dates, today)[0]
 
     def read(self, message: str, *, today: dt.date, year: int | None = None) -> tuple[list[Ask], Slots]:
@@ -314,7 +316,7 @@ class Reader:
             slots, masked = self._slots(text, start, end, mentions, dates, today)
             if not is_question:
                 context = slots.merged(context)
-                statements.append(text[start:end].strip())
+                statements.append(text[start:end].strip().strip(" -—–"))
                 previous = (start, end)
                 topic = (slots, masked) if self.topic(text[start:end]) else topic
                 continue
@@ -332,7 +334,7 @@ class Reader:
                 # supervises it, and is that port a service port?" the second question points to the first's answer
                 slots, masked = slots.merged(topic[0]), f"{topic[1]} {masked}"
                 ranked = self.classifier.rank(masked)
-            asks.append(Ask(text[start:end].strip(), masked, slots, ranked))
+            asks.append(Ask(text[start:end].strip().strip(" -—–"), masked, slots, ranked))
             previous = None
         return [replace(a, context=context, context_text=" ".join(statements)) for a in asks], context
 
@@ -428,7 +430,7 @@ class Reader:
             cursor = e
         masked.append(clause[cursor:])
         bare = _FILLERS.sub("", clause.strip())
-        segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s", clause)]
+        segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
         polar = self._is_polar(clause, segments)
         slots = Slots(
             places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
@@ -509,9 +511,8 @@ class Reader:
             after = clause[end:].lower().split()[:3]
             follower = clause[end:].split()[:1]
             code = follower[0].strip("?.,!") if follower else ""
-            everyday = code.lower() in stop or code.lower() in self.gazetteer.ordinary  # "comes in by truck"
-            if (code.upper() in self.gazetteer.codes and (code.isupper() or not everyday)
-                    or self._is_region(code)):  # fmt: skip  ("victoria bc", "yuma az")
+            everyday = code.lower() in stop or code.lower() in self.gazetteer.ordinary  # "comes IN by truck"
+            if code.upper() in self.gazetteer.codes and not everyday or self._is_region(code):  # "yuma az"
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
                 continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:

@@ -80,6 +80,7 @@ def _index(args: argparse.Namespace, out: TextIO) -> None:
     started = time.perf_counter()
     index = _open_index(rebuild=args.rebuild)
     state = f"built in {time.perf_counter() - started:.1f} s" if index.built else "up to date"
+    from assistant import Assistant
     from index import embedder_id
 
     engine = getattr(index.embedder, "engine", "")
@@ -87,6 +88,10 @@ def _index(args: argparse.Namespace, out: TextIO) -> None:
         f"index {state}: {len(index.chunks)} chunks in {index.store.where}\n"
         f"model {embedder_id(index.embedder)}{f' ({engine})' if engine else ''}\n"
     )
+    index.close()
+    started = time.perf_counter()
+    Assistant.from_settings().warm()  # the intent phrasings' embeddings, cached: the first question is fast
+    out.write(f"answer engine ready in {time.perf_counter() - started:.1f} s\n")
 
 
 def _hit_json(hit: Hit) -> dict[str, object]:
