@@ -77,7 +77,7 @@ def compose(statements: Sequence[Statement], corpus: Corpus, *, tools: Sequence[
 
 
 def _joined(sentences: Sequence[str]) -> str:
-    """Sentences run on with a space; a list item ("\n- ...") on its own line; text after a list in a new paragraph."""
+    r"""Sentences run on with a space; a list item ("\n- ...") on its own line; text after a list in a new paragraph."""
     text = ""
     for s in sentences:
         if not text or s.startswith("\n"):

@@ -112,8 +112,9 @@ def load_vocabulary() -> Vocabulary:
                   for section, table in _toml("thresholds.toml").items() for key, value in table.items()}  # fmt: skip
     return Vocabulary(
         holidays=v["holidays"], statute_holidays=v["statute_holidays"], other_days=v["other_days"],
-        states=v["states"], countries=v["countries"], regions=v["regions"], goods=v["goods"], terms=v["terms"], kinds=v["kinds"],
-        kind_terms=v["kind_terms"], grammar=v["grammar"], injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
+        states=v["states"], countries=v["countries"], regions=v["regions"], goods=v["goods"], terms=v["terms"],
+        kinds=v["kinds"], kind_terms=v["kind_terms"], grammar=v["grammar"],
+        injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
     )  # fmt: skip
 
 

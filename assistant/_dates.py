@@ -59,7 +59,8 @@ _DAY_ONLY = re.compile(
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)
 # "the friday after thanksgiving", "the day before christmas": an offset from a date found first.
 _AROUND = re.compile(
-    rf"(?<!business )(?<!working )(?<!work )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|preceding)\s*$",
+    rf"(?<!business )(?<!working )(?<!work )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+"
+    r"(?P<dir>after|before|following|preceding)\s*$",
     re.I,
 )
 _RELDAYS = (MO, TU, WE, TH, FR, SA, SU)
@@ -68,7 +69,7 @@ _NTH = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "four
 
 
 def format_day(day: dt.date) -> str:
-    """ "Friday, December 24, 2027"."""
+    """A date as answers write it: "Friday, December 24, 2027"."""
     return f"{day.strftime('%A')}, {day.strftime('%B')} {day.day}, {day.year}"
 
 
@@ -118,7 +119,8 @@ class CbpCalendar:
         """Every holiday closure whose holiday falls in ``year``, in date order."""
         out = [Closure(o.observed, o.date, o.holiday.name, o.holiday) for o in self.corpus.observed_holidays(year)]
         listed = {c.date for c in out}
-        for date, name in sorted(federal_holidays.US(years=year, observed=False).items()):
+        statute = federal_holidays.US(years=year, observed=False)  # type: ignore[attr-defined]  # loaded at run time
+        for date, name in sorted(statute.items()):
             if date not in listed:  # designated by another Federal statute (5 U.S.C. 6103), e.g. Juneteenth
                 shift = {5: -1, 6: 1}.get(date.weekday(), 0)  # the same observance rule as 101.6(a)
                 out.append(Closure(date + dt.timedelta(days=shift), date, str(name), None))
@@ -232,7 +234,9 @@ def find_dates(text: str, *, today: dt.date, default_year: int | None = None) ->
     for m in _DAY_ONLY.finditer(text):
         if any(s < m.end() and m.start() < e for s, e in taken):
             continue
-        weekday = next((i for i, name in enumerate(_WEEKDAYS) if m["wd"] and name.startswith(m["wd"].lower()[:3])), None)
+        weekday = next(
+            (i for i, name in enumerate(_WEEKDAYS) if m["wd"] and name.startswith(m["wd"].lower()[:3])), None
+        )
         day = day_of_month(today, int(m["dom"]), weekday, start=today)
         if day is not None:
             mentions.append(DateMention(m.start(), m.end(), day, False, day_only=True))
@@ -249,8 +253,10 @@ def find_dates(text: str, *, today: dt.date, default_year: int | None = None) ->
 
 
 def dangling(text: str) -> tuple[int, int, int | None, int] | None:
-    """ "what about the day after?": (start, end, weekday or None for "day", +1 after / -1 before) with no date
-    after it; the reader resolves it against the date the conversation is about.
+    """A day counted from a date the text does not give ("what about the day after?"), with no date after it.
+
+    Returns (start, end, weekday or None for "day", +1 after / -1 before); the reader resolves it against the date
+    the conversation is about.
     """
     m = re.search(
         rf"(?<!business )(?<!working )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|preceding)"
@@ -274,7 +280,7 @@ def shifted(day: dt.date, weekday: int | None, step: int) -> dt.date:
 
 
 def around(text: str, anchor: DateMention) -> DateMention | None:
-    """ "the friday after" / "the day before" written just before ``anchor``: that date, spanning both."""
+    """The date "the friday after" / "the day before" written just before ``anchor`` means, spanning both."""
     m = _AROUND.search(text[: anchor.start])
     if m is None:
         return None

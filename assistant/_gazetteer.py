@@ -85,7 +85,13 @@ class Place:
     def states(self) -> frozenset[str]:
         """Every state this name is listed under, in any reading."""
         out = {s for p in (*self.ports, *self.part_of) for s in p.states}
-        out |= {x.state for x in (*self.stations, *self.service_ports, *self.included_in, *self.consolidated)}
+        listed: tuple[CustomsStation | ServicePort | PortListing, ...] = (
+            *self.stations,
+            *self.service_ports,
+            *self.included_in,
+            *self.consolidated,
+        )
+        out |= {x.state for x in listed}
         return frozenset(out | {x.state for x in self.mail_for} | {x.state for x in self.supervises})
 
     def narrowed(self, state: str) -> Place:
@@ -228,13 +234,18 @@ class Gazetteer:
         self.english = frozenset(english)
         """Everyday English words ("door", "applies", "paris"): in lower case, a place name only where one stands."""
         self.acronyms = {w.lower() for w in acronyms}
-        """Words written in capitals in the phrasings ("ID", "TSA"): a postal code that is one needs a place before it."""
+        """Words written in capitals in the phrasings ("ID", "TSA").
+
+        A postal code that is one needs a place before it.
+        """
         words = {w for key in self.table for w in key.split()}
         from index import QueryRewriter  # typo correction towards the names above, never away from a known word
 
-        names = [k for k, r in self.table.items() if r[0][0] in ("place", "state", "country", "holiday")]
-        self.rewriter = QueryRewriter([*names, "preclearance", "supervise", "station", "service", "drawback", "holiday"],
-                                      known=[*(p.text for p in corpus.passages), *self.ordinary])  # fmt: skip
+        targets = [k for k, r in self.table.items() if r[0][0] in ("place", "state", "country", "holiday")]
+        self.rewriter = QueryRewriter(
+            [*targets, "preclearance", "supervise", "station", "service", "drawback", "holiday"],
+            known=[*(p.text for p in corpus.passages), *self.ordinary],
+        )
         self.known_words = words | self.ordinary | set(not_names)
         self.prose_words = _prose_words(corpus)
         """Lower-case words of the sources' prose: never a name the tables lack."""
@@ -426,12 +437,16 @@ class Gazetteer:
         if name.kind == "national":
             return next(o.date for o in self.corpus.observed_holidays(year) if o.holiday.name == name.name)
         if name.kind == "statute":
-            return next(d for d, n in federal_holidays.US(years=year, observed=False).items() if n == name.name)
+            statute: dict[dt.date, str] = federal_holidays.US(years=year, observed=False)  # type: ignore[attr-defined]
+            return next(d for d, n in statute.items() if n == name.name)
         if name.kind == "state":
             subdivs = name.rule.get("subdivs", ())
             assert isinstance(subdivs, tuple)
             for sub in subdivs:
-                for d, n in federal_holidays.US(subdiv=sub, years=year, observed=False).items():
+                state_days: dict[dt.date, str] = federal_holidays.US(  # type: ignore[attr-defined]
+                    subdiv=sub, years=year, observed=False
+                )
+                for d, n in state_days.items():
                     if name.name in str(n).split("; "):
                         return d
             raise LookupError(f"{name.name} has no date in {year}")
@@ -486,8 +501,8 @@ class Gazetteer:
             word = m[0].lower().rstrip(".")
             number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(m[1].lower()))
             if word in _MONTHS or word == m[1].lower() or word == "sept":
-                if word == "may" and not re.search(r"\b(?:in|of|during|for)\s+may\b", text[max(0, m.start() - 8):m.end()],
-                                                   re.I):  # fmt: skip
+                if word == "may" and not re.search(r"\b(?:in|of|during|for)\s+may\b",
+                                                   text[max(0, m.start() - 8):m.end()], re.I):  # fmt: skip
                     continue  # "may" is usually the verb
                 out.append((m.start(), m.end(), number))
         return out
@@ -500,8 +515,10 @@ class Gazetteer:
         return out
 
     def numbers_in(self, text: str) -> list[tuple[int, int, int]]:
-        """(start, end, n) for counts written as digits or words; a number word counts only before the thing
-        counted ("three business days", not "the Missouri one", "count as one").
+        """Counts written as digits or words, as (start, end, n).
+
+        A number word counts only before the thing counted ("three business days", not "the Missouri one", "count
+        as one").
         """
         out = []
         for m in re.finditer(r"\b(\d{1,3}(?:st|nd|rd|th)?|[a-z]+)\b", text, re.I):
@@ -524,12 +541,13 @@ class Gazetteer:
 @functools.cache
 def _state_holidays() -> dict[str, tuple[str, ...]]:
     """State holidays by name (from the ``holidays`` package), with the states that keep them."""
-    federal = {str(n) for n in federal_holidays.US(years=(2026, 2027)).values()}
+    us_holidays = federal_holidays.US  # type: ignore[attr-defined]  # holidays loads its countries at run time
+    federal = {str(n) for n in us_holidays(years=(2026, 2027)).values()}
     out: dict[str, list[str]] = {}
-    for sub in federal_holidays.US.subdivisions:
+    for sub in us_holidays.subdivisions:
         if sub not in STATES.values():
             continue
-        for _d, names in federal_holidays.US(subdiv=sub, years=(2026, 2027), observed=False).items():
+        for _d, names in us_holidays(subdiv=sub, years=(2026, 2027), observed=False).items():
             for name in str(names).split("; "):
                 if name not in federal and len(name.split()) <= 5 and "/" not in name:
                     out.setdefault(name, [])

@@ -16,6 +16,7 @@ import operator
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 
 from corpus import Corpus, CustomsStation
 
@@ -134,8 +135,9 @@ class Planner:
 
     def _run(self, decision: Decision, ask: Ask, ctx: Context, earlier: str = "",
              said: tuple[str, ...] = ()) -> tuple[Result, ...]:  # fmt: skip
-        """Run the decided tool (once per value when the question names several); ``earlier`` is the question a
-        follow-up leans on, whose words steer passage search.
+        """Run the decided tool, once per value when the question names several.
+
+        ``earlier`` is the question a follow-up leans on, whose words steer passage search.
         """
         tool_name = self.intents[decision.intent].tool if decision.intent in self.intents else ""
         if not tool_name:
@@ -146,9 +148,9 @@ class Planner:
         context = f"{ask.context_text} {earlier}".strip()
         requests = [Request(decision.slots, ask.text, decision.strict, context, said)]
         if kind and len(values) > 1:
+            one_each: list[dict[str, Any]] = [{kind: (v,)} for v in values[:FAN_OUT]]
             requests = [
-                Request(replace(decision.slots, **{kind: (v,)}), ask.text, decision.strict, context, said)
-                for v in values[:FAN_OUT]
+                Request(replace(decision.slots, **one), ask.text, decision.strict, context, said) for one in one_each
             ]
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
         hits = [r for r in results if not _miss(r)]
@@ -303,8 +305,11 @@ class Planner:
         names = [p.name for p in decision.slots.places]
         # A passage elsewhere answers another question than the tool's, unless it names the place asked about
         # ("what's the bridge at buffalo called?": the article's Peace Bridge sentence adds to the table answer).
-        aside = isinstance(passage, Snippet) and not passage.sentences[0].ref.startswith(home) and any(
-            re.search(rf"\b{re.escape(n)}\b", e.quote) for e in passage.sentences for n in names)
+        aside = (
+            isinstance(passage, Snippet)
+            and not passage.sentences[0].ref.startswith(home)
+            and any(re.search(rf"\b{re.escape(n)}\b", e.quote) for e in passage.sentences for n in names)
+        )
         if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home) and not aside:
             passage = None
         passage_said = self._render(passage, ask) if passage is not None else []
@@ -317,8 +322,11 @@ class Planner:
             "margin": self.vocabulary.threshold("passages_beat_margin"),
         }
         if passage is not None:
-            extras |= {"passage_coverage": coverage(keys, holds, extra), "missing_found": coverage(missing, holds),
-                       "aside": aside}
+            extras |= {
+                "passage_coverage": coverage(keys, holds, extra),
+                "missing_found": coverage(missing, holds),
+                "aside": aside,
+            }
         situation = self._situation(ask, frames, extras)
         for route in AFTER:
             changed = route.apply(decision, situation)
@@ -333,9 +341,11 @@ class Planner:
 
 def _outside_words(corpus: Corpus, intents: Sequence[Intent], vocabulary: Vocabulary,
                    gazetteer: Gazetteer) -> frozenset[str]:  # fmt: skip
-    """Words only questions outside the sources use: stems of the "not in my sources" phrasings ("esta", "exchange
-    rate", "weather") that no source, no other phrasing and no name or synonym the engine knows uses; an everyday
-    English word ("drop") counts only when two such phrasings use it.
+    """Words only questions outside the sources use.
+
+    They are the stems of the "not in my sources" phrasings ("esta", "exchange rate", "weather") that no source, no
+    other phrasing and no name or synonym the engine knows uses; an everyday English word ("drop") counts only when
+    two such phrasings use it.
     """
     known: set[str] = set()
     for p in corpus.passages:
@@ -392,7 +402,11 @@ _FOLLOW_UPS = {"follow_up", "points_back", "relative_day", "no_intent"}
 "ok so who do i have to tell beforehand?")."""
 
 _COMPARE: dict[str, Callable[[int, int], bool]] = {
-    ">": operator.gt, ">=": operator.ge, "<": operator.lt, "<=": operator.le, "==": operator.eq,
+    ">": operator.gt,
+    ">=": operator.ge,
+    "<": operator.lt,
+    "<=": operator.le,
+    "==": operator.eq,
 }
 
 
@@ -401,7 +415,9 @@ _PROPOSALS = (StationSupervisor, StationsOfPort, ServicePorts, Preclearance, Cen
 
 
 def _checked(said: list[Statement], slots: Slots) -> list[Statement]:
-    """Yes when the answer names every place the yes/no question names ("is lorain supervised by sandusky?"), No
+    """The Yes or No lead of a yes/no question that names places, from whether the answer names them all.
+
+    Yes when the answer names every place the yes/no question names ("is lorain supervised by sandusky?"), No
     when it leaves one out ("... by cleveland?": the answer names Sandusky); a lead already given stands.
     """
     names = [p.name for p in slots.places] + list(slots.unknown)
@@ -423,8 +439,10 @@ def _compared(said: list[Statement], count: int, compare: tuple[str, int]) -> li
 
 
 def _tidy(statements: list[Statement]) -> list[Statement]:
-    """A "Yes."/"No." only where a statement follows it (a later question's lead whose facts were already said
-    goes), and never two in a row.
+    """The statements with their "Yes."/"No." leads tidied.
+
+    A lead stays only where a statement follows it (a later question's lead whose facts were already said goes),
+    and never two in a row.
     """
     out: list[Statement] = []
     for i, s in enumerate(statements):

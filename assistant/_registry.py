@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from pydantic import BaseModel
 
@@ -28,6 +28,9 @@ if TYPE_CHECKING:
     from ._results import Result
 
 __all__ = ["TOOLS", "Context", "Request", "Retrieved", "Tool", "tool"]
+
+# A tool function, with its own (narrower) result type kept through the decorator.
+_ToolFn = TypeVar("_ToolFn", bound="Callable[[Request, Context], Result | None]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,12 +107,10 @@ TOOLS: dict[str, Tool] = {}
 
 
 def tool(name: str, args: type[BaseModel], *, needs: tuple[str, ...] = (), accepts: tuple[str, ...] = (),
-         home: tuple[str, ...] = ()) -> Callable[
-    [Callable[[Request, Context], Result | None]], Callable[[Request, Context], Result | None]
-]:  # fmt: skip
+         home: tuple[str, ...] = ()) -> Callable[[_ToolFn], _ToolFn]:  # fmt: skip
     """Declare a tool (a decorator): its docstring is its description."""
 
-    def register(fn: Callable[[Request, Context], Result | None]) -> Callable[[Request, Context], Result | None]:
+    def register(fn: _ToolFn) -> _ToolFn:
         if name in TOOLS:
             raise ValueError(f"tool {name!r} is declared twice")
         TOOLS[name] = Tool(name, " ".join((fn.__doc__ or name).split()), args, fn, needs,

@@ -37,7 +37,7 @@ def _statute(corpus: Corpus) -> Evidence:
 
 
 def _clock(t: dt.time) -> str:
-    """ "8:30 a.m.", "5 p.m."."""
+    """A time as answers write it: "8:30 a.m.", "5 p.m."."""
     hour = t.hour % 12 or 12
     return f"{hour}{f':{t.minute:02d}' if t.minute else ''} {'a.m.' if t.hour < 12 else 'p.m.'}"
 
@@ -65,7 +65,7 @@ def _closure_evidence(corpus: Corpus, c: Closure) -> tuple[Evidence, ...]:
 
 
 def _closure_words(c: Closure) -> str:
-    """ "Christmas Day (Saturday, December 25, 2027, observed Friday, December 24, 2027)"."""
+    """A closure in words: "Christmas Day (Saturday, December 25, 2027, observed Friday, December 24, 2027)"."""
     if c.day == c.date:
         return f"{c.name}, {format_day(c.day)}"
     return f"{c.name} ({format_day(c.date)}, observed {format_day(c.day)})"
@@ -248,8 +248,10 @@ def hours(r: Hours, corpus: Corpus) -> list[Statement]:
     local = Statement(
         "Where local conditions require, different but equivalent hours may be kept if the Commissioner of CBP "
         "approves them and a notice of the hours is displayed at the office.",
-        (quote(corpus, LOCAL, "different but equivalent hours are required"),
-         quote(corpus, LOCAL, "the Commissioner of Customs and Border Protection approves them")),
+        (
+            quote(corpus, LOCAL, "different but equivalent hours are required"),
+            quote(corpus, LOCAL, "the Commissioner of Customs and Border Protection approves them"),
+        ),
     )
     if r.weekday is not None and r.weekday >= 5:
         return [

@@ -57,8 +57,9 @@ def quote(corpus: Corpus, ref: str, contains: str) -> Evidence:
 
 
 def join(items: Sequence[str]) -> str:
-    """ "a", "a and b", "a, b and c"; "a; b, c; and d" when an item has a comma of its own ("Beaumont, Orange,
-    Port Arthur, Sabine" is one port).
+    """Items joined as a sentence lists them: "a", "a and b", "a, b and c".
+
+    "a; b, c; and d" when an item has a comma of its own ("Beaumont, Orange, Port Arthur, Sabine" is one port).
     """
     items = list(items)
     if len(items) <= 2:
@@ -96,7 +97,7 @@ def _cap(text: str) -> str:
 
 
 def _by_state(names: Sequence[tuple[str, str]]) -> str:
-    """ "Detour, Escanaba and Houghton (Michigan)": names grouped under their state, in order."""
+    """Names grouped under their state, in order: "Detour, Escanaba and Houghton (Michigan)"."""
     groups: dict[str, list[str]] = {}
     for name, state in names:
         groups.setdefault(state, []).append(name)
@@ -120,8 +121,10 @@ def _virgin_islands(corpus: Corpus) -> Evidence:
 
 
 def _article_calls(corpus: Corpus, name: str, *, describe: bool = False) -> Statement | None:
-    """Where the article calls a place a port of entry, say so (the regulation may list it as something else);
-    with ``describe``, in the article's own words ("what's special about LAX?").
+    """What the article says of a place it calls a port of entry.
+
+    Where the article calls a place a port of entry, say so (the regulation may list it as something else); with
+    ``describe``, in the article's own words ("what's special about LAX?").
     """
     pattern = re.compile(rf"\b{re.escape(name)}\b")
     major = corpus.passage(ARTICLE_MAJOR)
@@ -237,8 +240,8 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     if first in ("ports", "part_of") and _only_virgin_islands(p):
         out.append(
             Statement(
-                "But the customs ports in the Virgin Islands are outside the customs territory of the United States and "
-                "are not “ports of entry” within the meaning of these regulations.",
+                "But the customs ports in the Virgin Islands are outside the customs territory of the United "
+                "States and are not “ports of entry” within the meaning of these regulations.",
                 (_virgin_islands(corpus),),
             )
         )
@@ -313,7 +316,8 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
         related = [corpus.port(i) for s in p.supervises for i in s.related_port_ids]
         if related:
             out["supervises"].append(Statement(
-                f"The listed port of entry sharing the name is {join([_port_label(x) for x in dict.fromkeys(related)])}.",
+                "The listed port of entry sharing the name is "
+                f"{join([_port_label(x) for x in dict.fromkeys(related)])}.",
                 tuple(_row(PORTS, x.cite.line) for port in dict.fromkeys(related) for x in port.listings)))  # fmt: skip
     if p.service_ports:
         out["service_ports"] = [Statement(
@@ -321,7 +325,8 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
             tuple(_row(SERVICE, s.cite.line) for s in p.service_ports))]  # fmt: skip
     if p.mail_for:
         out["mail_for"] = [Statement(
-            f"{p.name} is the mailing address of the port of entry {join([f'{x.name} ({x.state})' for x in p.mail_for])}.",
+            f"{p.name} is the mailing address of the port of entry "
+            f"{join([f'{x.name} ({x.state})' for x in p.mail_for])}.",
             tuple(_row(PORTS, x.cite.line) for x in p.mail_for))]  # fmt: skip
     if p.centers:
         out["centers"] = [Statement(
@@ -331,7 +336,8 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
 
 
 def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
-    """The area each listing of the port includes, or that the regulation gives only the order that set it;
+    """The area each listing of the port includes, or that the regulation gives only the order that set it.
+
     Yes or No first when asked whether it includes a place.
     """
     out = []
@@ -427,7 +433,7 @@ def drawback_ports(r: DrawbackPorts, corpus: Corpus) -> list[Statement]:
                 quote(corpus, PORTS, "+ Indicates Drawback unit/office."),
                 *_rows(PORTS, [x.cite.line for x in r.listings]),
             ),
-        )
+        ),
     ]
 
 
@@ -499,8 +505,9 @@ _COMPARED = {">": ("more than", operator.gt), ">=": ("at least", operator.ge), "
 
 def states_by_count(rows: Sequence[tuple[str, str, str]], what: str, compare: tuple[str, int], corpus: Corpus,
                     ref: str, *, polar: bool = False) -> list[Statement]:  # fmt: skip
-    """ "Which states have at least 3 service ports?": the states whose count passes, each with its count (and
-    the names, when each has a handful).
+    """The states whose count passes, each with its count (and the names, when each has a handful).
+
+    The answer to "Which states have at least 3 service ports?".
     """
     by_state: dict[str, list[tuple[str, str]]] = {}
     for state, name, line in rows:
@@ -545,8 +552,18 @@ def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
     ]
 
 
-_PLURAL_COUNTRY = ("Islands", "Republic", "Netherlands", "Philippines", "Maldives", "Seychelles", "Comoros",
-                   "Emirates", "Kingdom", "States")
+_PLURAL_COUNTRY = (
+    "Islands",
+    "Republic",
+    "Netherlands",
+    "Philippines",
+    "Maldives",
+    "Seychelles",
+    "Comoros",
+    "Emirates",
+    "Kingdom",
+    "States",
+)
 
 
 def _country(name: str) -> str:
@@ -578,7 +595,10 @@ def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
     if r.only:  # "bahamas preclearance is only nassau right?": no, when the list is longer
         count = f"{len(r.offices)} preclearance office{'s' if len(r.offices) > 1 else ''}"
         cities = join([o.office.split(", ")[0] for o in r.offices])
-        return [*_lead(r.polar, len(r.offices) <= len(r.only)), Statement(f"CBP has {count} in {_country(r.asked)}: {cities}.", ev)]
+        return [
+            *_lead(r.polar, len(r.offices) <= len(r.only)),
+            Statement(f"CBP has {count} in {_country(r.asked)}: {cities}.", ev),
+        ]
     if len(r.offices) == 1:
         return [*_lead(r.polar, True), Statement(f"CBP has a preclearance office in {r.offices[0].office} "
                                                  f"({r.offices[0].country}).", ev)]  # fmt: skip
@@ -589,8 +609,10 @@ def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
 
 
 def clearance_route(r: ClearanceRoute, corpus: Corpus) -> list[Statement]:
-    """Preclearance at the origin, else customs on arrival; and what the destination is. "do I go through customs
-    in Dublin?" is answered Yes when there is preclearance there."""
+    """Preclearance at the origin, else customs on arrival; and what the destination is.
+
+    "do I go through customs in Dublin?" is answered Yes when there is preclearance there.
+    """
     out: list[Statement] = _lead(r.polar and r.origin is not None, bool(r.origin and r.origin.offices))
     if r.origin is not None and r.origin.offices:
         o = r.origin.offices[0]

@@ -9,7 +9,6 @@ quote stays verbatim; only the display is trimmed.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
 from corpus import Corpus, Definition, sentence_spans
 
@@ -24,8 +23,10 @@ _ITEM = re.compile(r"^\((\w+)\)\s+")
 
 
 def display(text: str, *, terms: bool = False) -> str:
-    """A source sentence as shown in an answer: no bullet, no item number, no quotes around a leading term (with
-    ``terms``, around any term of up to five words), and no list joint at its end ("..., and", "; or").
+    """A source sentence as shown in an answer.
+
+    No bullet, no item number, no quotes around a leading term (with ``terms``, around any term of up to five
+    words), and no list joint at its end ("..., and", "; or").
     """
     text = text.strip().removeprefix("•").strip()
     text = _ITEM.sub("", text)
@@ -85,8 +86,11 @@ def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocab
 
 
 def _excluded(term: Definition, question: str) -> str:
-    """ "No" when the definition sets apart what the question compares the term with ("a Customs station is any
-    place, other than a port of entry, ..." for "is a customs station the same as a port of entry?")."""
+    """A "No" when the definition sets apart what the question compares the term with.
+
+    As "a Customs station is any place, other than a port of entry, ..." does for "is a customs station the same as
+    a port of entry?".
+    """
     asked = " ".join(re.findall(r"[a-z]+", question.lower()))
     for m in re.finditer(r"\bother than (?:an? |the )?([a-z ]+?)(?=[,;.(]|$)", term.text.lower()):
         if len(m[1].split()) <= 4 and f" {m[1].strip()} " in f" {asked} ":

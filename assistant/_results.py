@@ -54,8 +54,16 @@ class PlaceFacts:
         if p is None:
             return ()
         rows = [x.cite for port in (*p.ports, *p.part_of) for x in port.listings]
-        rows += [x.cite for x in (*p.stations, *p.supervises, *p.service_ports, *p.offices, *p.region_offices)]
-        rows += [x.cite for x in (*p.included_in, *p.consolidated, *p.mail_for, *p.centers)]
+        named: tuple[CustomsStation | ServicePort | PreclearanceOffice, ...] = (
+            *p.stations,
+            *p.supervises,
+            *p.service_ports,
+            *p.offices,
+            *p.region_offices,
+        )
+        rows += [x.cite for x in named]
+        listed: tuple[PortListing | Center, ...] = (*p.included_in, *p.consolidated, *p.mail_for, *p.centers)
+        rows += [x.cite for x in listed]
         return tuple(dict.fromkeys(_row(c.ref, c.line) for c in rows))
 
 

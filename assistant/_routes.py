@@ -53,7 +53,7 @@ class Decision:
     """Passage search must find a sentence holding most of the question (it leaned towards not answering)."""
 
     def via(self, route: str, **changes: object) -> Decision:
-        """This decision changed by ``route``."""
+        """The same decision changed by ``route``."""
         return replace(self, routes=(*self.routes, route), **changes)  # type: ignore[arg-type]
 
 
@@ -131,8 +131,10 @@ def _bare(ask: Ask, s: Situation) -> bool:
 
 
 def _base(frame: Frame) -> Slots:
-    """What a follow-up may borrow from an earlier question: what its answer was about, then what it named (and
-    whether it was a yes/no question: "how about aruba?" after "does bermuda have preclearance?").
+    """What a follow-up may borrow from an earlier question.
+
+    What its answer was about, then what it named (and whether it was a yes/no question: "how about aruba?" after
+    "does bermuda have preclearance?").
     """
     return replace(frame.focus.merged(frame.slots), polar=frame.slots.polar, kinds=frame.slots.kinds)
 
@@ -143,8 +145,9 @@ def _runs(intent: str, slots: Slots, s: Situation) -> bool:
 
 
 def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -> str | None:
-    """The best-scoring intent whose tool can run on ``slots`` and uses something they name, among those nearly
-    as likely as the best (within ``margin``, by default the situation's).
+    """The best-scoring intent whose tool can run on ``slots`` and uses something they name.
+
+    It is chosen among those nearly as likely as the best (within ``margin``, by default the situation's).
     """
     top = s.ask.intents[0][1]
     named = slots.named()
@@ -157,8 +160,9 @@ def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -
 
 
 def relative_day(d: Decision, s: Situation) -> Decision | None:
-    """ "what about the day after?": a day counted from no date in the question is counted from the date the
-    conversation is about (the statements around it first, then the answers before it).
+    """A day counted from no date in the question is counted from the date the conversation is about.
+
+    "what about the day after?": the date is taken from the statements around it first, then the answers before it.
     """
     rel, dates = d.slots.relative, d.slots.dates
     sources = [x.dates[0].day for x in (s.ask.context, *(f.focus for f in s.frames), *(f.slots for f in s.frames))
@@ -176,7 +180,10 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
     if not s.ask.slots.anaphora or len(dates) != 1:
         return None
     if dates[0].weekday_only:  # "so is cbp open that friday?": the friday of the date talked about
-        day = min((ref + dt.timedelta(days=k) for k in range(-3, 4)), key=lambda x: (x.weekday() != dates[0].day.weekday(), abs((x - ref).days)))
+        day = min(
+            (ref + dt.timedelta(days=k) for k in range(-3, 4)),
+            key=lambda x: (x.weekday() != dates[0].day.weekday(), abs((x - ref).days)),
+        )
         return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),)))
     written_year = re.search(r"\b(?:19|20|21)\d\d\b", s.ask.text)
     if dates[0].holiday and not written_year and d.slots.direction > 0 and dates[0].day <= ref:
@@ -186,9 +193,10 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
 
 
 def follow_up(d: Decision, s: Situation) -> Decision | None:
-    """ "and vermont?", "what about ireland": a follow-up that only names something asks the previous question
-    again about it. One that says more ("and the customs stations there?") takes its own best intent that can
-    run; the names it lacks come from the previous answer, then the previous question.
+    """A follow-up that only names something asks the previous question again about it.
+
+    "and vermont?", "what about ireland". One that says more ("and the customs stations there?") takes its own best
+    intent that can run; the names it lacks come from the previous answer, then the previous question.
     """
     if not s.frames or not d.slots.elliptic:
         return None
@@ -208,9 +216,11 @@ def follow_up(d: Decision, s: Situation) -> Decision | None:
 
 
 def points_back(d: Decision, s: Situation) -> Decision | None:
-    """A question that points back ("is that in maine?", "where is its office?", "what are they called?") is read
-    with what the previous answer was about; it keeps its own intent when that is recognised and can run, unless
-    the previous question's intent is nearly as likely, and otherwise asks the previous question again.
+    """A question that points back is read with what the previous answer was about.
+
+    Such as "is that in maine?", "where is its office?", "what are they called?". It keeps its own intent when that
+    is recognised and can run, unless the previous question's intent is nearly as likely, and otherwise asks the
+    previous question again.
     """
     if not s.frames or not s.ask.slots.anaphora or d.routes:
         return None
@@ -252,7 +262,9 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
 
 
 def fill_from_context(d: Decision, s: Situation) -> Decision | None:
-    """A question that lacks what its tool needs ("which port supervises it?", "is cbp open that day?") takes it
+    """A question takes what its tool needs or can use from the conversation.
+
+    A question that lacks what its tool needs ("which port supervises it?", "is cbp open that day?") takes it
     from the statements around it, then from the answers before it, most recent first; an everyday word that is
     also a place name ("eagle") counts as the place when nothing else does. A question that needs nothing but
     can use something ("which Center handles us?" after "we import consumer electronics") takes it from the
@@ -278,8 +290,10 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
 
 
 def a_date_makes_it_a_day(d: Decision, s: Situation) -> Decision | None:
-    """ "Will the Boston office be open?" after "Patriots' Day is Monday April 19 2027": a question about hours
-    that comes with a date (its own, or the statement's around it) asks about that day.
+    """A question about hours that comes with a date asks about that day.
+
+    "Will the Boston office be open?" after "Patriots' Day is Monday April 19 2027": the date may be its own, or
+    the statement's around it.
     """
     if d.intent != "hours" or "date_status" not in s.intents:
         return None
@@ -293,8 +307,9 @@ _LIST_BY_KIND = {"port": "ports_in_state", "station": "stations_in_state", "serv
 
 
 def kind_names_the_list(d: Decision, s: Situation) -> Decision | None:
-    """ "Is there a customs service port in Ohio?": a question for one state's list that names one kind of place
-    (service port, Customs station, port of entry) gets that kind's list.
+    """A question for one state's list that names one kind of place gets that kind's list.
+
+    "Is there a customs service port in Ohio?": the kinds are service port, Customs station, port of entry.
     """
     if d.intent not in _LIST_BY_KIND.values() or len(set(d.slots.kinds) & set(_LIST_BY_KIND)) != 1:
         return None
@@ -305,7 +320,7 @@ def kind_names_the_list(d: Decision, s: Situation) -> Decision | None:
 
 
 def state_for_place(d: Decision, s: Situation) -> Decision | None:
-    """ "is texas a port of entry?": a place question that names only a state is answered with the state's ports."""
+    """A place question that names only a state is answered with the state's ports ("is texas a port of entry?")."""
     if d.intent not in ("place_lookup", "port_limits") or _has(d.slots, ("places", "weak_places", "unknown")):
         return None
     if not d.slots.states:
@@ -314,10 +329,12 @@ def state_for_place(d: Decision, s: Situation) -> Decision | None:
 
 
 def unanswerable(d: Decision, s: Situation) -> Decision | None:
-    """A question recognised as asking what the sources do not hold (duty rates, visas, wait times) or as small
-    talk is not answered. When the recognition is not sure, passage search may still answer it, but only with a
-    sentence that holds most of the question's key words (the stricter coverage: "and for delivery of the
-    merchandise itself, what do we reimburse?" is 101.4(b)(4), not a question about fees).
+    """A question recognised as asking what the sources do not hold, or as small talk, is not answered.
+
+    What the sources do not hold: duty rates, visas, wait times. When the recognition is not sure, passage search
+    may still answer it, but only with a sentence that holds most of the question's key words (the stricter
+    coverage: "and for delivery of the merchandise itself, what do we reimburse?" is 101.4(b)(4), not a question
+    about fees).
     """
     if d.intent not in ABSTAIN_INTENTS or d.routes:  # an abstention a follow-up inherited stays one
         return None
@@ -327,8 +344,10 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
 
 
 def outside_the_sources(d: Decision, s: Situation) -> Decision | None:
-    """A question that asks about something only questions outside the sources ask about ("do i need an esta to
-    fly from dublin to new york?", "is it going to snow at sweetgrass?") is not answered, whatever places it names.
+    """A question about something only questions outside the sources ask about is not answered.
+
+    It is not answered whatever places it names ("do i need an esta to fly from dublin to new york?", "is it going
+    to snow at sweetgrass?").
     """
     if d.intent in ABSTAIN_INTENTS or not s.outside & stems(s.ask.masked):
         return None
@@ -336,9 +355,10 @@ def outside_the_sources(d: Decision, s: Situation) -> Decision | None:
 
 
 def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
-    """A question whose tool still lacks what it needs ("how can a place become a port of entry?" read as a
-    question about a place nobody named) goes to the next intent, nearly as likely, whose tool can run (there:
-    the definition); failing that, to passage search.
+    """A question whose tool still lacks what it needs goes to another intent, or to passage search.
+
+    "how can a place become a port of entry?", read as a question about a place nobody named, goes to the next
+    intent, nearly as likely, whose tool can run (there: the definition); failing that, to passage search.
     """
     needs = s.needs(d.intent)
     if needs and not _has(d.slots, needs):
@@ -375,8 +395,10 @@ BEFORE: tuple[Route, ...] = tuple(
 
 
 def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
-    """A table answer that leaves out what was asked ("are cbp offices open on state holidays?" answered with the
-    general hours) gives way to a passage sentence that holds the missing key words and more of the question.
+    """A table answer that leaves out what was asked gives way to a passage sentence.
+
+    "are cbp offices open on state holidays?" answered with the general hours gives way to a passage sentence that
+    holds the missing key words and more of the question.
     """
     e = s.extras
     answered, passage, found = e.get("answer_coverage"), e.get("passage_coverage"), e.get("missing_found")
@@ -389,9 +411,10 @@ def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
 
 
 def passage_adds(d: Decision, s: Situation) -> Decision | None:
-    """A sentence outside the tool's paragraphs that names the place asked about and holds what the table answer
-    leaves out ("what's the bridge between buffalo and canada called?": the article's Peace Bridge) follows the
-    table answer.
+    """A passage sentence that holds what the table answer leaves out follows the table answer.
+
+    The sentence is outside the tool's paragraphs and names the place asked about ("what's the bridge between
+    buffalo and canada called?": the article's Peace Bridge).
     """
     e = s.extras
     found = e.get("missing_found")
@@ -401,9 +424,10 @@ def passage_adds(d: Decision, s: Situation) -> Decision | None:
 
 
 def answer_misses_the_question(d: Decision, s: Situation) -> Decision | None:
-    """An unsure reading whose answer holds almost none of the question's own words ("how long is the line for
-    trucks there today?" read as a follow-up and answered with a definition) answers another question: say the
-    sources do not cover it.
+    """An unsure reading whose answer holds almost none of the question's own words answers another question.
+
+    Say the sources do not cover it ("how long is the line for trucks there today?" read as a follow-up and
+    answered with a definition).
     """
     share, least = s.extras.get("missing_share"), float(str(s.extras.get("miss_share", 1.0)))
     if not set(d.routes) & {"follow_up", "points_back"}:

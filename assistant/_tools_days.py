@@ -80,7 +80,9 @@ def holidays(req: Request, ctx: Context) -> HolidayList:
     near = sorted({c for y in (year - 1, year, year + 1) for c in ctx.calendar.closures(y)}, key=lambda c: c.day)
     closures = tuple(c for c in near if year in (c.day.year, c.date.year))
     if month is not None:
-        closures = tuple(c for c in closures if (year, month) in ((c.day.year, c.day.month), (c.date.year, c.date.month)))
+        closures = tuple(
+            c for c in closures if (year, month) in ((c.day.year, c.day.month), (c.date.year, c.date.month))
+        )
     return HolidayList(year, closures, month)
 
 
@@ -106,8 +108,9 @@ def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:
 
 @tool("business_days", _Shift, needs=("dates",), accepts=("numbers",), home=DAYS_HOME)
 def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayCount | None:
-    """N business days after or before a date (the next business day for N=1), or the business days between two
-    dates, skipping weekends and holiday closures.
+    """N business days after or before a date, or the business days between two dates.
+
+    The next business day for N=1; weekends and holiday closures are skipped.
     """
     s = req.slots
     if not s.dates:

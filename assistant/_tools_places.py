@@ -79,8 +79,9 @@ def _asked(slots: Slots) -> str:
 
 @tool("lookup_place", _Name, needs=("places", "weak_places", "unknown"), accepts=("states",), home=PORTS_HOME)
 def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
-    """What a place is in the regulation: port of entry, part of one, Customs station, service port,
-    preclearance office, Center office, or not listed; the state it is listed under.
+    """What a place is in the regulation, and the state it is listed under.
+
+    Port of entry, part of one, Customs station, service port, preclearance office, Center office, or not listed.
     """
     s = req.slots
     state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
@@ -94,8 +95,9 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
 
 @tool("port_limits", _Name, needs=("places", "weak_places", "unknown"), accepts=("states",), home=PORTS_HOME)
 def port_limits(req: Request, ctx: Context) -> PortLimits | PlaceFacts | None:
-    """The limits of a port of entry as printed in 101.3(b)(1): the places it includes and the orders that set
-    them.
+    """The limits of a port of entry as printed in 101.3(b)(1).
+
+    The places it includes and the orders that set them.
     """
     s = req.slots
     places = _places(s)
@@ -201,8 +203,9 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
 
 @tool("clearance_route", _Trip, needs=("places", "weak_places", "unknown", "countries"), home=("19 CFR 101.5",))
 def clearance_route(req: Request, ctx: Context) -> ClearanceRoute | None:
-    """Where a traveler flying to the US goes through US customs: preclearance at the origin if 101.5 lists an
-    office there, and what the destination is.
+    """Where a traveler flying to the US goes through US customs.
+
+    Preclearance at the origin if 101.5 lists an office there, and what the destination is.
     """
     s = req.slots
     every = ctx.corpus.preclearance

@@ -31,12 +31,14 @@ __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _HEDGES = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|typically|generally|normally)\s+")
 _EXCEPTION = re.compile(
-    r"\b(?:except|other than|excluding)\s+([^.;:,]+?)(?=\s+(?:may|shall|will|must|can|is|are|was|were)\b|[.;:,]|$)", re.I
+    r"\b(?:except|other than|excluding)\s+([^.;:,]+?)(?=\s+(?:may|shall|will|must|can|is|are|was|were)\b|[.;:,]|$)",
+    re.I,
 )
 _POINTING = re.compile(r"(?:These|This|Those|They|It|Such)\b")
 _MIN_FUZZY = 5
 _WORD_HITS = 3
-_MIN_DERIVED = 6  # "supervis" is a stem of "supervisory"; "port" is not one of "portal"  # shorter words have too many close neighbours to call one a misspelling of another
+# Shorter words have too many close neighbours to call one a misspelling of another.
+_MIN_DERIVED = 6  # "supervis" is a stem of "supervisory"; "port" is not one of "portal"
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
 _NUMBER = re.compile(
     r"\b(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirty|sixty|ninety)\b"
@@ -75,8 +77,10 @@ def _words(text: str) -> list[str]:
 
 
 def stems(text: str, vocabulary: Vocabulary | None = None) -> set[str]:
-    """Stems of the words of ``text`` (all of them: a question's key word may be matched by a synonym that is a
-    stopword elsewhere, "include" by "means").
+    """Stems of all the words of ``text``.
+
+    All of them: a question's key word may be matched by a synonym that is a stopword elsewhere, "include" by
+    "means".
     """
     return {_stem(w) for w in _words(text) if len(w) > 1}
 
@@ -101,7 +105,9 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
 
 _ASKED_VERB = re.compile(
     r"\b(?:can|could|may|must|should|do|does|will|would|is|are)\s+(?:i|we|you|they|it|he|she|(?:an?|the|my|our)\s+\w+)"
-    r"\s+(?:still\s+|also\s+|even\s+)?([a-z]{3,})\b", re.I)
+    r"\s+(?:still\s+|also\s+|even\s+)?([a-z]{3,})\b",
+    re.I,
+)
 
 
 def asked_verb(question: str, vocabulary: Vocabulary) -> frozenset[str]:
@@ -115,7 +121,7 @@ def asked_verb(question: str, vocabulary: Vocabulary) -> frozenset[str]:
 
 def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Vocabulary,
                verb: frozenset[str] = frozenset()) -> str:  # fmt: skip
-    """ "Yes", "No" or "" for a yes/no question answered by these source sentences.
+    """The lead ("Yes", "No" or "") for a yes/no question answered by these source sentences.
 
     No when the sentence that holds most of the question negates ("shall not", "nor"), or says "only" while a
     key word of the question is missing from it; Yes when it holds every key word, or the verb the question asks
@@ -148,9 +154,10 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
 
 
 def coverage(keys: Sequence[frozenset[str]], text_stems: set[str], extra: Sequence[frozenset[str]] = ()) -> float:
-    """The share of the question's key words that a text holds (1.0 when the question has none); a misspelt key
-    word counts when it is one or two letters off a word of the text ("pasenger" for "passenger"). ``extra`` key
-    words (from statements around the question) count only when the text holds them.
+    """The share of the question's key words that a text holds (1.0 when the question has none).
+
+    A misspelt key word counts when it is one or two letters off a word of the text ("pasenger" for "passenger").
+    ``extra`` key words (from statements around the question) count only when the text holds them.
     """
     held = sum(1 for k in keys if k & text_stems or _derived(k, text_stems) or _misspelt(k, text_stems))
     bonus = sum(1 for k in extra if k & text_stems)
@@ -193,7 +200,11 @@ def search_passages(req: Request, ctx: Context) -> Snippet | None:
     hits = ctx.retrieve(query)
     # The paragraphs that share the most words come in too: fused ranks can bury the one rare word that answers
     # ("who can establish or discontinue ports of entry?": 101.3(a)).
-    hits += [h for h in ctx.retrieve(query, lexical=True)[:_WORD_HITS] if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}]
+    hits += [
+        h
+        for h in ctx.retrieve(query, lexical=True)[:_WORD_HITS]
+        if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}
+    ]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said))  # fmt: skip
     if found is None or not req.slots.polar:
@@ -204,8 +215,9 @@ def search_passages(req: Request, ctx: Context) -> Snippet | None:
 
 
 def _parents(corpus: Corpus, passage: Passage) -> str:
-    """The text of the paragraphs a list item belongs to ("Appeal of Center assignment ... Import data:" for
-    101.10(c)(5)(i)): what the item is an item of.
+    """The text of the paragraphs a list item belongs to: what the item is an item of.
+
+    For example "Appeal of Center assignment ... Import data:" for 101.10(c)(5)(i).
     """
     out = []
     while passage.parent:
@@ -305,7 +317,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if best is None:
         return None
     _, share, dense, passage, (start, end), items = best
-    in_item = passage.text[: start].rsplit("\n", 1)[-1].lstrip().startswith("•")
+    in_item = passage.text[:start].rsplit("\n", 1)[-1].lstrip().startswith("•")
     if wants_list and not items and not in_item and (lead_in := _lead_in(corpus, passage)) is not None:
         (start, end), items = lead_in  # "what happens when you cross?": the passage's own list is the answer
     if strict and share < t("passages_strict_coverage"):

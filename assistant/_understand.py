@@ -140,7 +140,7 @@ def _cue(words: Sequence[str]) -> re.Pattern[str]:
 
 
 def _first_cue(text: str, closed: re.Pattern[str], opened: re.Pattern[str]) -> str:
-    """ "closed" or "open", whichever cue comes first in ``text`` ("" for neither)."""
+    """Whichever cue comes first in ``text``: "closed" or "open" ("" for neither)."""
     c, o = closed.search(text), opened.search(text)
     if c and (not o or c.start() < o.start()):
         return "closed"
@@ -223,10 +223,10 @@ class Reader:
                 pieces.append((cut, m.start()))
                 cut = m.end()
             # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
-            m = self._comma_question.search(text, cut, e)
-            if m is not None and not self._question.match(_FILLERS.sub("", text[cut : m.start()].strip())):
-                pieces.append((cut, m.start()))
-                cut = m.end()
+            comma = self._comma_question.search(text, cut, e)
+            if comma is not None and not self._question.match(_FILLERS.sub("", text[cut : comma.start()].strip())):
+                pieces.append((cut, comma.start()))
+                cut = comma.end()
             pieces.append((cut, e))
         out: list[tuple[int, int, bool]] = []
         for s, e in pieces:
@@ -266,8 +266,10 @@ class Reader:
         return place is not None and _only_a_region(place)
 
     def _is_polar(self, clause: str, segments: list[str]) -> bool:
-        """A yes/no question: one that opens (or a part of it opens) with "is"/"does"/..., that asks "is that",
-        ends with "right?"/"or not", or ends with a question mark without asking what, which, where, how, ...
+        """Whether the clause is a yes/no question.
+
+        One that opens (or a part of it opens) with "is"/"does"/..., that asks "is that", ends with "right?"/"or
+        not", or ends with a question mark without asking what, which, where, how, ...
         """
         text = clause.strip()
         opens = bool(self._polar.match(_FILLERS.sub("", text)))
@@ -389,9 +391,9 @@ class Reader:
                 take(span[0], e, "PLACE")
             else:  # terms and kinds are what is asked: the classifier reads them, unmasked
                 take(s, e, _PLACEHOLDER.get(m.kind, ""))
-        for m in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
-            values.setdefault("years", []).append(int(m[0]))
-            take(m.start(), m.end(), "YEAR")
+        for year in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
+            values.setdefault("years", []).append(int(year[0]))
+            take(year.start(), year.end(), "YEAR")
         for s, e, month in self.gazetteer.months("".join(blank)):
             values.setdefault("months", []).append(month)
             take(s, e, "MONTH")
@@ -429,7 +431,6 @@ class Reader:
             masked += [clause[cursor:s], word]
             cursor = e
         masked.append(clause[cursor:])
-        bare = _FILLERS.sub("", clause.strip())
         segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
         polar = self._is_polar(clause, segments)
         slots = Slots(
@@ -456,8 +457,9 @@ class Reader:
             authority=bool(self._authority.search(clause)),
             # "do duties include taxes or just customs duty?", "does it take in tacoma or are those separate?":
             # a yes/no question asks its first alternative
-            exclusive=bool(self._exclusive.search(re.sub(r"\bor\b(?!\s+not\b).*", "", clause, flags=re.I)
-                                                  if polar else clause)),
+            exclusive=bool(
+                self._exclusive.search(re.sub(r"\bor\b(?!\s+not\b).*", "", clause, flags=re.I) if polar else clause)
+            ),
             compare=self._compare(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
@@ -473,8 +475,10 @@ class Reader:
         if m is None:
             return None
         n = m[2].lower()
-        return (self.vocabulary.grammar["comparisons"][" ".join(m[1].lower().split())],
-                int(n) if n.isdigit() else self.gazetteer.numbers[n])
+        return (
+            self.vocabulary.grammar["comparisons"][" ".join(m[1].lower().split())],
+            int(n) if n.isdigit() else self.gazetteer.numbers[n],
+        )
 
     def _unknown(self, rest: str, clause: str) -> list[tuple[int, int, str]]:
         """Names the tables do not know ("Frankfurt", "yuma"), as (start, end, name) in the clause.
@@ -494,8 +498,13 @@ class Reader:
             first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
                        and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
-            if (len(plain) < 3 or plain in stop or word.isupper() or plain in self.gazetteer.source_words
-                    or (plain in self._everyday and not capital)):  # fmt: skip  (the sources explain their words)
+            if (
+                len(plain) < 3
+                or plain in stop
+                or word.isupper()
+                or plain in self.gazetteer.source_words
+                or (plain in self._everyday and not capital)
+            ):  # fmt: skip  (the sources explain their words)
                 if run:
                     runs.append(run)
                 run = []
@@ -522,8 +531,12 @@ class Reader:
                 # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or
                 # asked to be one ("is windsor a us port")
                 kind_next = [w.strip("?.,!") for w in after[:1]]
-                asked = before[-1:] in (["is"], ["are"], ["was"]) and {w.strip("?.,!") for w in after} & self._kind_words
-                swapped = self._ellipsis.fullmatch(clause[:start].strip(" ,")) is not None and not after  # "what about dubai"
+                asked = (
+                    before[-1:] in (["is"], ["are"], ["was"]) and {w.strip("?.,!") for w in after} & self._kind_words
+                )
+                swapped = (
+                    self._ellipsis.fullmatch(clause[:start].strip(" ,")) is not None and not after
+                )  # "what about dubai"
                 if (before[-1:] and before[-1] in _PLACE_PREPOSITIONS - {"of"} or set(kind_next) & self._kind_words
                         or asked or swapped):  # fmt: skip
                     out.append((start, end, name.title()))

@@ -27,6 +27,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -98,8 +99,9 @@ def check(item: dict[str, Any], answer: dict[str, Any], *, leads: bool = True) -
 
 
 def style_faults(answer: str, corpus: Corpus) -> list[str]:
-    """What breaks the answer style: a quote or a citation as the opening, flattened table text, a lead-in with
-    no list after it.
+    """What breaks the answer style.
+
+    A quote or a citation as the opening, flattened table text, a lead-in with no list after it.
     """
     faults = []
     if re.match(r"(?:19 CFR [\d.()a-z]+|The article)\s*:|[“\"']", answer):
@@ -122,6 +124,11 @@ def words(answer: str) -> int:
 
 def _history(item: dict[str, Any]) -> list[dict[str, str]]:
     return list(item.get("history") or [])
+
+
+def _stopped_at(day: dt.date) -> Callable[[], dt.date]:
+    """A clock that always reads ``day`` (bound now, not when it is read)."""
+    return lambda: day
 
 
 def run() -> Report:
@@ -148,7 +155,7 @@ def run() -> Report:
         answered = 0
         questions: list[tuple[str, dt.date, list[dict[str, str]], str]] = []
         for dev in sets:
-            bot = Assistant(corpus, index=lambda: index, embedder=lambda: embedder, today=lambda d=dev.today: d,
+            bot = Assistant(corpus, index=lambda: index, embedder=lambda: embedder, today=_stopped_at(dev.today),
                             cache_dir=Path(tmp))  # fmt: skip
             ok = 0
             items = dev.items()
@@ -255,12 +262,13 @@ def _latency(corpus: Corpus, index: Any, embedder: Any, tutorial: Any, tutorial_
     for _ in range(ROUNDS):
         for question, today, history, category in questions:
             bot = bots.setdefault(today, Assistant(corpus, index=lambda: index, embedder=lambda: embedder,
-                                                   today=lambda d=today: d, cache_dir=cache))  # fmt: skip
+                                                   today=_stopped_at(today), cache_dir=cache))  # fmt: skip
+            # partial binds this iteration's bot and question (a lambda would read the loop variables when called).
             systems: dict[str, Callable[[], object]] = {
-                "portentry default engine": lambda: bot.ask(question, history),
-                "query embedding alone (the floor)": lambda: embedder.embed_query(question),
-                "tutorial retriever, top 4, as written (torch)": lambda: tutorial.search(question, 4),
-                "tutorial retriever, top 4, with our ONNX encoder": lambda: tutorial_fast.search(question, 4),
+                "portentry default engine": partial(bot.ask, question, history),
+                "query embedding alone (the floor)": partial(embedder.embed_query, question),
+                "tutorial retriever, top 4, as written (torch)": partial(tutorial.search, question, 4),
+                "tutorial retriever, top 4, with our ONNX encoder": partial(tutorial_fast.search, question, 4),
             }
             for name, fn in systems.items():
                 index.clear_cache()
@@ -270,8 +278,13 @@ def _latency(corpus: Corpus, index: Any, embedder: Any, tutorial: Any, tutorial_
                 took = (time.perf_counter() - started) * 1000
                 times[name].append(took)
                 if name == "portentry default engine":
-                    kind = "table" if category in tables else "passage" if category in ("article", "regulation",
-                                                                                         "definitions") else "other"
+                    kind = (
+                        "table"
+                        if category in tables
+                        else "passage"
+                        if category in ("article", "regulation", "definitions")
+                        else "other"
+                    )
                     by_kind[kind].append(took)
     return times, by_kind
 

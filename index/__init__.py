@@ -6,7 +6,14 @@ model and never let Chroma's default embedding function run.
 """
 
 from ._chunks import CHUNKING_VERSION, Chunk, chunk_corpus
-from ._embeddings import MINILM_SHA256, IdentifiedEmbeddings, SentenceEmbeddings, embedder_id, load_embedder, model_words
+from ._embeddings import (
+    MINILM_SHA256,
+    IdentifiedEmbeddings,
+    SentenceEmbeddings,
+    embedder_id,
+    load_embedder,
+    model_words,
+)
 from ._query import QueryRewriter
 from ._retriever import Hit, Index, Mode, PassageRetriever, WordSearch
 from ._store import COLLECTION, VectorStore

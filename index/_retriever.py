@@ -52,8 +52,9 @@ class Hit:
 
 
 class WordSearch:
-    """BM25 over the corpus chunks in memory: word search with neither the embedding model nor the store, so a
-    table answer can check the paragraphs' words without building the index.
+    """BM25 over the corpus chunks in memory: word search with neither the embedding model nor the store.
+
+    It lets a table answer check the paragraphs' words without building the index.
     """
 
     def __init__(self, chunks: Sequence[Chunk]) -> None:

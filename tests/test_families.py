@@ -1,0 +1,147 @@
+"""The families of wrong answers engine v2 was built to end, each tried with members other than the first seen.
+
+Quote dumps, keyword routing that answers another question, missing negatives,
+false refusals and false answers, and dates that do not compute: every case
+here is a different member of one of those families. Expected facts are read
+from 19 CFR Part 101 and the article (dates computed from the rules of 101.6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import pytest
+
+from assistant import Answer, Assistant, verify
+from corpus import Corpus
+
+from .conftest import Engine
+
+pytestmark = pytest.mark.model
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def bot(corpus: Corpus, engine: Engine) -> Assistant:
+    return engine.assistant(corpus, TODAY)
+
+
+def _ask(bot: Assistant, corpus: Corpus, question: str) -> Answer:
+    answer = bot.ask(question)
+    verify(answer.citations, corpus)
+    return answer
+
+
+def _refs(answer: Answer) -> set[str]:
+    return {c.ref for c in answer.citations}
+
+
+# ---------------------------------------------------------------- answers, not quote dumps
+
+
+@pytest.mark.parametrize(
+    ("question", "opening"),
+    [
+        ("who counts as an importer", "Importer means the person primarily liable"),  # 101.1 (Importer)
+        ("what does exportation mean", "Exportation means a severance of goods"),  # 101.1 (Exportation)
+        ("what conditions must be met for a vessel to be entered at a customs station", "Authorization to enter"),
+    ],
+)
+def test_a_definition_or_rule_is_said_in_plain_words_with_its_list(
+    bot: Assistant, corpus: Corpus, question: str, opening: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(opening) or opening.lower() in answer.answer.lower()[:200], answer.answer
+    assert not re.match(r"(?:19 CFR|The article)[^:]*:|[“\"]", answer.answer)
+    if answer.answer.rstrip().endswith(":") or ":\n" in answer.answer:
+        assert "\n- " in answer.answer  # a lead-in always comes with its list
+
+
+# ---------------------------------------------------------------- routing answers what was asked
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "facts", "ref"),
+    [
+        # 101.5 lists Calgary as a preclearance office in Canada: not a US port of entry
+        ("is calgary a us port of entry", "No.", ["preclearance office", "Canada"], "19 CFR 101.5"),
+        # 101.4(c)(2): "Beebe PlaineDerby Line." - a Customs station under Derby Line
+        ("is beebe plaine a port of entry", "No.", ["Customs station", "Derby Line"], "19 CFR 101.4(c)(2)"),
+        # 101.3(b)(1) lists Eagle Pass under Texas
+        ("is eagle pass a port of entry", "Yes.", ["Texas"], "19 CFR 101.3(b)(1)"),
+    ],
+)
+def test_a_place_is_what_the_tables_say_it_is(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, facts: list[str], ref: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead), answer.answer
+    assert all(f in answer.answer for f in facts) and ref in _refs(answer)
+
+
+def test_a_center_asked_by_its_city_is_that_one_center(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "which center is managed from laredo")  # 101.10(a): Machinery, Laredo, Texas
+    assert "Machinery" in answer.answer
+    assert not any(other in answer.answer for other in ("Electronics", "Base Metals", "Apparel"))
+
+
+def test_an_order_is_not_called_the_limits_of_a_port(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "what are the limits of the port of presidio")  # "PresidioE.O. 2702, Sept. 7, 1917."
+    assert "E.O. 2702, Sept. 7, 1917" in answer.answer and "only the order that set it" in answer.answer
+
+
+def test_a_supervisory_port_name_outside_the_list_says_so(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "is noyes a port of entry")  # 101.4(c)(2) names "Noyes" only as Lancaster's supervisor
+    assert "Lancaster" in answer.answer and "not in the list of ports of entry" in answer.answer
+
+
+# ---------------------------------------------------------------- say no when the answer is no
+
+
+@pytest.mark.parametrize("place", ["Paris", "Mexico", "Tokyo"])
+def test_no_preclearance_where_101_5_lists_none(bot: Assistant, corpus: Corpus, place: str) -> None:
+    answer = _ask(bot, corpus, f"is there cbp preclearance in {place.lower()}")
+    assert answer.answer.startswith(f"No. 19 CFR 101.5 lists no preclearance office in {place}")
+
+
+# ---------------------------------------------------------------- refuse only what the sources do not answer
+
+
+def test_a_flight_from_a_preclearance_city_is_answered(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "flying from dublin to chicago, where do i clear customs?")
+    assert not answer.abstained and "preclearance office in Dublin" in answer.answer
+    assert "19 CFR 101.5" in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the duty rate on steel from canada", "how much does an esta cost", "what's the wait at the peace bridge"],
+)
+def test_duty_rates_visas_and_waits_are_refused(bot: Assistant, corpus: Corpus, question: str) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.abstained and answer.citations == ()
+
+
+# ---------------------------------------------------------------- dates that compute
+
+
+def test_business_days_are_counted_past_the_observed_holiday(bot: Assistant, corpus: Corpus) -> None:
+    # Christmas 2027 is a Saturday, observed Friday Dec 24: 5 business days after Wed Dec 22 is Thu Dec 30
+    answer = _ask(bot, corpus, "what date is 5 business days after december 22 2027")
+    assert answer.answer.startswith("Thursday, December 30, 2027") and "December 24, 2027" in answer.answer
+
+
+def test_a_day_counted_from_a_holiday_is_that_day(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "is the monday after easter 2027 a business day")  # Easter 2027: Sunday, March 28
+    assert answer.answer.startswith("Yes. Monday, March 29, 2027 is a business day")
+
+
+def test_a_statute_holiday_closes_offices_and_the_executive_order_caveat_is_said(
+    bot: Assistant, corpus: Corpus
+) -> None:
+    answer = _ask(bot, corpus, "is cbp open on juneteenth 2027")  # Saturday, June 19, 2027: closed Friday, June 18
+    assert answer.answer.startswith("No.") and "Friday, June 18, 2027" in answer.answer
+    assert "any other calendar day designated as a holiday by Federal statute" in answer.answer
+    open_day = _ask(bot, corpus, "is cbp open on wednesday march 10 2027")
+    assert open_day.answer.startswith("Yes.") and "Executive Order, which cannot be known in advance" in open_day.answer
