@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -95,6 +96,10 @@ class Vocabulary:
     def words(self, cue: str) -> tuple[str, ...]:
         """The cue words of one grammar list, longest first."""
         return tuple(sorted(self.grammar[cue], key=len, reverse=True))
+
+    def pattern(self, cue: str) -> str:
+        """One grammar list as a regular-expression alternation, longest first ("other than" may span spaces)."""
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in self.words(cue))
 
     def threshold(self, name: str) -> float:
         """One tuned number; ConfigurationError if thresholds.toml lacks it."""

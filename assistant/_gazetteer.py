@@ -232,6 +232,8 @@ class Gazetteer:
         self._state_keys = [k for k, r in self.table.items() if r[0][0] == "state" and len(k) > 3]
         self.ordinary = {w.lower() for w in ordinary_words}
         self.english = frozenset(english)
+        self._determiner = re.compile(rf"\b(?:{vocabulary.pattern('determiners')})\s*$", re.I)
+        self._code_preposition = re.compile(rf"\b(?:{vocabulary.pattern('code_prepositions')})$", re.I)
         """Everyday English words ("door", "applies", "paris"): in lower case, a place name only where one stands."""
         self.acronyms = {w.lower() for w in acronyms}
         """Words written in capitals in the phrasings ("ID", "TSA").
@@ -334,7 +336,7 @@ class Gazetteer:
         national = {k: v for k, v in out.items() if v.kind == "national"}
         for name, subdivs in _state_holidays().items():
             key = _norm(name)
-            if re.search(r"\b(?:after|before|following)\b", key):
+            if re.search(rf"\b(?:{vocabulary.pattern('after')}|{vocabulary.pattern('before')})\b", key):
                 continue  # "Friday After Thanksgiving": the reader counts it from the holiday, as any "day after"
             same = next((v for k, v in national.items() if len(k) > 4 and k in key and " eve" not in key), None)
             out.setdefault(key, same or DayName(name, "state", {"subdivs": subdivs}))  # "Martin Luther King Jr.'s
@@ -376,7 +378,7 @@ class Gazetteer:
                     readings = self._fuzzy_state(key)  # "texs", "iowaa"
                 if not readings:
                     continue
-                determiner = re.search(r"\b(?:the|a|an|my|our|your|this|that)\s*$", text[:start], re.I)
+                determiner = self._determiner.search(text[:start])
                 weak = (
                     size == 1
                     and not typed[:1].isupper()
@@ -406,7 +408,7 @@ class Gazetteer:
             before = text[:start].rstrip()
             after_place = any(e <= start and not text[e:start].strip(" ,") for e in ends)
             everyday = word in self.ordinary or word in self.vocabulary.skip_words or word in self.acronyms
-            after_in = bool(re.search(r"\b(?:in|to|from)$", before, re.I))  # "ports in ME?"
+            after_in = bool(self._code_preposition.search(before))  # "ports in ME?"
             if typed.isupper() and (not everyday or after_place or before.endswith(",") or after_in):
                 yield Mention(start, end, text[start:end], (("state", self.codes[typed]),))
             elif typed.islower() and not everyday and (after_place or word not in self.english):  # "ports in tx"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
@@ -29,12 +29,6 @@ from ._results import Definitions, Snippet
 __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
-_HEDGES = re.compile(r"\b(?:actually|really|exactly|basically|even|usually|typically|generally|normally)\s+")
-_EXCEPTION = re.compile(
-    r"\b(?:except|other than|excluding)\s+([^.;:,]+?)(?=\s+(?:may|shall|will|must|can|is|are|was|were)\b|[.;:,]|$)",
-    re.I,
-)
-_POINTING = re.compile(r"(?:These|This|Those|They|It|Such)\b")
 _MIN_FUZZY = 5
 _WORD_HITS = 3
 # Shorter words have too many close neighbours to call one a misspelling of another.
@@ -103,16 +97,41 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     return [frozenset(v) for v in keys.values()]
 
 
-_ASKED_VERB = re.compile(
-    r"\b(?:can|could|may|must|should|do|does|will|would|is|are)\s+(?:i|we|you|they|it|he|she|(?:an?|the|my|our)\s+\w+)"
-    r"\s+(?:still\s+|also\s+|even\s+)?([a-z]{3,})\b",
-    re.I,
-)
+@dataclass(frozen=True)
+class _Cues:
+    """The patterns built from the vocabulary's cue lists (hedges, exceptions, pointing words, auxiliaries)."""
+
+    hedges: re.Pattern[str]
+    exception: re.Pattern[str]
+    pointing: re.Pattern[str]
+    asked_verb: re.Pattern[str]
+
+
+_CUES: dict[int, _Cues] = {}
+
+
+def _cues(v: Vocabulary) -> _Cues:
+    """The cue patterns of ``v``, compiled once per vocabulary."""
+    if id(v) not in _CUES:
+        _CUES[id(v)] = _Cues(
+            hedges=re.compile(rf"\b(?:{v.pattern('hedges')})\s+", re.I),
+            exception=re.compile(
+                rf"\b(?:{v.pattern('exception_cues')})\s+([^.;:,]+?)(?=\s+(?:{v.pattern('clause_verbs')})\b|[.;:,]|$)",
+                re.I,
+            ),
+            pointing=re.compile(rf"(?:{v.pattern('pointing')})\b", re.I),
+            asked_verb=re.compile(
+                rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')}|(?:{v.pattern('determiners')})\s+\w+)"
+                rf"\s+(?:(?:{v.pattern('hedges')})\s+)?([a-z]{{3,}})\b",
+                re.I,
+            ),
+        )
+    return _CUES[id(v)]
 
 
 def asked_verb(question: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The verb a yes/no question asks about ("can we appeal": appeal), stemmed with its synonyms; empty if none."""
-    m = _ASKED_VERB.search(question)
+    m = _cues(vocabulary).asked_verb.search(question)
     if m is None or m[1].lower() in vocabulary.skip_words:
         return frozenset()
     word = m[1].lower()
@@ -135,7 +154,7 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
     # ("... on sundays?"); one the rule holds too is not ("open on State holidays, other than national holidays")
-    for m in _EXCEPTION.finditer(best):
+    for m in _cues(vocabulary).exception.finditer(best):
         rule = stems(best[: m.start()] + " " + best[m.end() :], vocabulary)
         if any(k & stems(m[1], vocabulary) and not k & rule for k in keys):
             return "No"
@@ -276,7 +295,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     """
     tables = _table_lines(corpus)
     summaries = set(vocabulary.summary_passages)
-    lowered = _HEDGES.sub("", question.lower())  # "what actually happens" asks what "what happens" asks
+    lowered = _cues(vocabulary).hedges.sub(
+        "", question.lower()
+    )  # "what actually happens" asks what "what happens" asks
     wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
     wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
     keys = key_terms(question, vocabulary)
@@ -332,7 +353,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         return Snippet(tuple(Evidence(passage.ref, body[s:e]) for s, e in sentence_spans(body)))
     chosen = [Evidence(passage.ref, text[start:end])]
     before = [sp for sp in sentence_spans(text) if sp[1] <= start and "\n" not in text[sp[1] : start]]
-    if _POINTING.match(text[start:end]) and before and not items:
+    pointing = _cues(vocabulary).pointing.match(text[start:end])
+    if pointing and text[start : start + 1].isupper() and before and not items:
         # "These include border crossings such as the Peace Bridge ...": the sentence it points back to goes first
         chosen.insert(0, Evidence(passage.ref, text[slice(*before[-1])]))
     words = sum(len(e.quote.split()) for e in chosen)

@@ -30,9 +30,6 @@ _SENTENCE = re.compile(
     r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)"
     r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
 )
-_FILLERS = re.compile(r"^(?:(?:hi|hey|hello|ok|okay|so|um|uh|well|yo|pls|please|btw|but|quick q(?:uestion)?|"
-                      r"q|question|thanks|thx|also|and|sorry|one more)[\s,:!-]+)+", re.I)  # fmt: skip
-_PLACE_PREPOSITIONS = {"in", "at", "from", "near", "into", "through", "to", "via", "of", "around"}
 _TAG_WORDS = 2
 _FRAGMENT_WORDS = 6
 """A fragment this short after a dash ("— just the two cities?") goes on with the question before it."""
@@ -174,13 +171,16 @@ class Reader:
             r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + r"),?\s+(?=(?:"
             + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)  # fmt: skip
         self._after, self._before = _cue(v.words("after")), _cue(v.words("before"))
+        self._fillers = re.compile(rf"^(?:(?:{v.pattern('fillers')})[\s,:!-]+)+", re.I)
+        self._prepositions = set(v.words("place_prepositions"))
+        self._pointer = re.compile(rf"\b(?:{v.pattern('pointers')})\s*$", re.I)
         self._embedded_polar = re.compile(
-            r"\b(?:is|are|was|does|do|did|can|could|will|would|should|must|may)\s+(?:that|it|this|there|they|i|we|you)\b"
-            r"(?!\s+(?:mean|means)\b)", re.I)  # fmt: skip
+            rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')})\b(?!\s+(?:mean|means)\b)", re.I
+        )
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
-        self._either_or = re.compile(r"\bor\b(?!\s+(?:not|no|what|is|are|am|was|does|do|did|can|will|would)\b)", re.I)
+        self._either_or = re.compile(rf"\bor\b(?!\s+(?:{v.pattern('either_or_not')})\b)", re.I)
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
         self._exclusive = _cue(v.words("exclusive"))
@@ -224,7 +224,7 @@ class Reader:
                 cut = m.end()
             # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
             comma = self._comma_question.search(text, cut, e)
-            if comma is not None and not self._question.match(_FILLERS.sub("", text[cut : comma.start()].strip())):
+            if comma is not None and not self._question.match(self._fillers.sub("", text[cut : comma.start()].strip())):
                 pieces.append((cut, comma.start()))
                 cut = comma.end()
             pieces.append((cut, e))
@@ -234,7 +234,7 @@ class Reader:
             words = re.findall(r"\w+", part)
             if not words:
                 continue
-            bare = _FILLERS.sub("", part)
+            bare = self._fillers.sub("", part)
             question = part.endswith("?") or text[s:e].rstrip().endswith("?") or bool(self._question.match(bare))
             if question and out and not out[-1][2] and len(words) <= _TAG_WORDS:
                 out[-1] = (out[-1][0], e, True)  # "Lewes is a port for ships. True?": the tag asks the statement
@@ -272,7 +272,7 @@ class Reader:
         not", or ends with a question mark without asking what, which, where, how, ...
         """
         text = clause.strip()
-        opens = bool(self._polar.match(_FILLERS.sub("", text)))
+        opens = bool(self._polar.match(self._fillers.sub("", text)))
         if self._either_or.search(text) and not self._polar_tag.search(text) and not opens:
             return False  # "the delaware one or the north carolina one?": asks which, not yes or no
         if any(self._polar.match(seg) for seg in segments if seg):
@@ -283,12 +283,12 @@ class Reader:
         if self._polar_tag.search(text):
             return True
         dashed = re.split(r"\s[—–-]+\s", clause.strip())
-        last = _FILLERS.sub("", dashed[-1].strip()) if len(dashed) > 1 else ""
+        last = self._fillers.sub("", dashed[-1].strip()) if len(dashed) > 1 else ""
         if last.endswith("?") and not self._wh.match(last) and not self._list_cue.search(last):
             return True  # "how far does the port extend — just the two cities?": the last part asks yes or no
         if any(self._wh.match(seg) for seg in segments[1:] if seg):
             return False  # "if no regulation says how, how is it carried out?": the condition first, then what
-        bare = _FILLERS.sub("", text)
+        bare = self._fillers.sub("", text)
         # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
         # "biggest ports of entry in the us?" asks for a list.
         return text.endswith("?") and not self._wh.match(bare) and not self._list_cue.search(text)
@@ -377,7 +377,7 @@ class Reader:
                 continue
             slot = {"place": "places", "state": "states", "country": "countries", "goods": "goods",
                     "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
-            if m.kind == "kind" and re.search(r"\b(?:that|this|which|what|whose)\s*$", clause[:s], re.I):
+            if m.kind == "kind" and self._pointer.search(clause[:s]):
                 take(s, e, "")  # "is that port a service port?", "under which port": a pointer, not what is asked
                 continue
             values.setdefault(slot, []).append(m.readings[0][1])
@@ -431,7 +431,7 @@ class Reader:
             masked += [clause[cursor:s], word]
             cursor = e
         masked.append(clause[cursor:])
-        segments = [_FILLERS.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
+        segments = [self._fillers.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
         polar = self._is_polar(clause, segments)
         slots = Slots(
             places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
@@ -537,11 +537,11 @@ class Reader:
                 swapped = (
                     self._ellipsis.fullmatch(clause[:start].strip(" ,")) is not None and not after
                 )  # "what about dubai"
-                if (before[-1:] and before[-1] in _PLACE_PREPOSITIONS - {"of"} or set(kind_next) & self._kind_words
+                if (before[-1:] and before[-1] in self._prepositions - {"of"} or set(kind_next) & self._kind_words
                         or asked or swapped):  # fmt: skip
                     out.append((start, end, name.title()))
                 continue
-            if (any(c.isupper() for c in name) or set(before) & (_PLACE_PREPOSITIONS | self._kind_words)
+            if (any(c.isupper() for c in name) or set(before) & (self._prepositions | self._kind_words)
                     or set(after) & self._kind_words):  # fmt: skip
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
         return out
