@@ -44,7 +44,11 @@ class IntentClassifier:
         self._k = k
         self._cache = cache_dir / f"intents-{digest[:16]}-{model_id.replace('/', '_')[:60]}.npy" if cache_dir else None
         self._labels = np.array([i for i, intent in enumerate(intents) for _ in intent.phrasings])
-        self._groups = [np.flatnonzero(self._labels == i) for i in range(len(intents))]
+        groups = [np.flatnonzero(self._labels == i) for i in range(len(intents))]
+        width = max(len(g) for g in groups)
+        # Each intent's phrasing rows side by side, padded, so one partition scores every intent at once.
+        self._pad_rows = np.array([np.pad(g, (0, width - len(g))) for g in groups])
+        self._pad_mask = np.array([np.arange(width) < len(g) for g in groups])
         self._matrix: NDArray[np.float32] | None = None
         self._lock = threading.Lock()
         self.embed = functools.lru_cache(maxsize=2048)(self._embed)
@@ -83,9 +87,8 @@ class IntentClassifier:
     def rank(self, text: str) -> tuple[tuple[str, float], ...]:
         """Every intent with its score for ``text``, best first."""
         sims = self.matrix() @ self.embed(text)
-        scores = []
-        for intent, rows in zip(self.intents, self._groups, strict=True):
-            mine = sims[rows]
-            top = np.partition(mine, -self._k)[-self._k :] if len(mine) > self._k else mine
-            scores.append((intent.name, float(np.mean(top))))
+        grid = np.where(self._pad_mask, sims[self._pad_rows], -np.inf)  # one row per intent, short rows padded
+        top = np.partition(grid, -self._k, axis=1)[:, -self._k :]
+        means = np.where(np.isinf(top), np.nan, top)
+        scores = [(i.name, float(np.nanmean(row))) for i, row in zip(self.intents, means, strict=True)]
         return tuple(sorted(scores, key=lambda s: -s[1]))

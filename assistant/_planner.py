@@ -235,7 +235,7 @@ class Planner:
                 frames.insert(0, Frame(decision.intent, decision.slots, focus, ask.text))
         return frames
 
-    def _said(self, statements: Sequence[Statement]) -> set[str]:
+    def _said(self, statements: Sequence[Statement]) -> frozenset[str]:
         return stems(" ".join(s.text for s in statements), self.vocabulary)
 
     def plan(self, message: str, history: Sequence[tuple[str, str]], *, today: dt.date,

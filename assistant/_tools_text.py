@@ -14,6 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, Field
@@ -70,13 +71,18 @@ def _words(text: str) -> list[str]:
     return out
 
 
-def stems(text: str, vocabulary: Vocabulary | None = None) -> set[str]:
+def stems(text: str, vocabulary: Vocabulary | None = None) -> frozenset[str]:
     """Stems of all the words of ``text``.
 
     All of them: a question's key word may be matched by a synonym that is a stopword elsewhere, "include" by
-    "means".
+    "means". Cached: the same source sentences are read for question after question.
     """
-    return {_stem(w) for w in _words(text) if len(w) > 1}
+    return _stems(text)
+
+
+@functools.lru_cache(maxsize=8192)
+def _stems(text: str) -> frozenset[str]:
+    return frozenset(_stem(w) for w in _words(text) if len(w) > 1)
 
 
 def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
@@ -172,25 +178,33 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     return ""
 
 
-def coverage(keys: Sequence[frozenset[str]], text_stems: set[str], extra: Sequence[frozenset[str]] = ()) -> float:
+def coverage(
+    keys: Sequence[frozenset[str]], text_stems: AbstractSet[str], extra: Sequence[frozenset[str]] = ()
+) -> float:
     """The share of the question's key words that a text holds (1.0 when the question has none).
 
     A misspelt key word counts when it is one or two letters off a word of the text ("pasenger" for "passenger").
     ``extra`` key words (from statements around the question) count only when the text holds them.
     """
-    held = sum(1 for k in keys if k & text_stems or _derived(k, text_stems) or _misspelt(k, text_stems))
+    held = sum(1 for k in keys if k & text_stems or _near(k, frozenset(text_stems)))
     bonus = sum(1 for k in extra if k & text_stems)
     if not keys and not bonus:
         return 1.0
     return (held + bonus) / (len(keys) + bonus)
 
 
-def _derived(key: frozenset[str], text_stems: set[str]) -> bool:
+@functools.lru_cache(maxsize=16384)
+def _near(key: frozenset[str], text_stems: frozenset[str]) -> bool:
+    """A key word held in a longer form or misspelt (cached: the same sentences come back question after question)."""
+    return _derived(key, text_stems) or _misspelt(key, text_stems)
+
+
+def _derived(key: frozenset[str], text_stems: AbstractSet[str]) -> bool:
     """A longer form of a key word ("supervis": supervisory, supervisor), for stems of six letters or more."""
     return any(len(k) >= _MIN_DERIVED and w.startswith(k) for k in key for w in text_stems)
 
 
-def _misspelt(key: frozenset[str], text_stems: set[str]) -> bool:
+def _misspelt(key: frozenset[str], text_stems: AbstractSet[str]) -> bool:
     candidates = [w for w in text_stems if len(w) >= _MIN_FUZZY]
     return any(len(k) >= _MIN_FUZZY and process.extractOne(k, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_KEY)
                for k in key)  # fmt: skip
