@@ -38,14 +38,28 @@ def display(text: str, *, terms: bool = False) -> str:
     return text
 
 
-def _item(e: Evidence) -> Evidence:
-    """An item as one sentence: its first one (with its label, for an article bullet)."""
+def _item(e: Evidence, corpus: Corpus | None = None) -> Evidence:
+    """An item as one sentence: its first one.
+
+    With its label, for an article bullet; with the sentence after a paragraph heading ("For new importers.").
+    """
     spans = sentence_spans(e.quote)
-    return Evidence(e.ref, e.quote[slice(*spans[0])]) if spans else e
+    if not spans:
+        return e
+    heading = corpus.passage(e.ref).heading if corpus is not None and e.ref.startswith("19 CFR") else ""
+    first = e.quote[slice(*spans[0])]
+    end = spans[1][1] if len(spans) > 1 and heading and first.rstrip(".") == heading else spans[0][1]
+    return Evidence(e.ref, e.quote[spans[0][0] : end])
 
 
-def _items(items: tuple[Evidence, ...]) -> list[Statement]:
-    return [Statement(f"\n- {display(_item(e).quote)}", (_item(e),)) for e in items]
+def _items(items: tuple[Evidence, ...], corpus: Corpus | None = None) -> list[Statement]:
+    """Bullets, an item of an item indented under it ("Import data:" and its (i)-(iii))."""
+    top = min((e.ref.count("(") for e in items), default=0)
+    out = []
+    for e in items:
+        item = _item(e, corpus)
+        out.append(Statement(f"\n{'  ' * (e.ref.count('(') - top)}- {display(item.quote)}", (item,)))
+    return out
 
 
 def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabulary) -> list[Statement]:
@@ -109,4 +123,4 @@ def snippet(r: Snippet, corpus: Corpus) -> list[Statement]:
         out.append(Statement(text, (e,)))
     if r.lead:
         out.insert(0, Statement(f"{r.lead}."))
-    return out + _items(r.items)
+    return out + _items(r.items, corpus)

@@ -286,7 +286,12 @@ def _list_after(corpus: Corpus, passage: Passage, end: int) -> tuple[Evidence, .
             items.append(Evidence(passage.ref, line))
     if items:
         return tuple(items)
-    return tuple(Evidence(c.ref, _body(c)) for c in corpus.passages if c.parent == passage.ref)
+    out: list[Evidence] = []
+    for child in (c for c in corpus.passages if c.parent == passage.ref):
+        out.append(Evidence(child.ref, _body(child)))
+        if _body(child).rstrip().endswith(":"):  # "(5) Import data:" announces (i)-(iii): they come with it
+            out += [Evidence(g.ref, g.text) for g in corpus.passages if g.parent == child.ref]
+    return tuple(out)
 
 
 @functools.cache
