@@ -215,10 +215,11 @@ class Assistant:
             except (LlmFailure, CitationError, ConfigurationError) as exc:
                 note = f"The language model was not used ({exc}); this answer comes from the built-in engine."
         planner = self.planner()
-        if not planner.reader.clean(question).strip(" ?!.,"):
+        text = planner.reader.clean(question)
+        if not text.strip(" ?!.,"):
             return _timed(abstain("There is no question here that my sources can answer.", tools=("guard",)),
                           started)  # fmt: skip
-        plan = planner.plan(question, turns, today=self._today(), retrieve=self._retrieve)
+        plan = planner.plan(text, turns, today=self._today(), retrieve=self._retrieve)
         if plan.unanswered or not plan.statements:
             answer = abstain(NOT_COVERED, tools=plan.tools)
         else:

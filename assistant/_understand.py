@@ -203,7 +203,7 @@ class Reader:
         }
 
     def clean(self, text: str) -> str:
-        """The text without instructions addressed to the assistant."""
+        """The text without instructions addressed to the assistant and without pasted markup."""
         for pattern in self._injection:
             text = pattern.sub(" ", text)
         return " ".join(text.split())

@@ -118,7 +118,7 @@ def test_chat_answers_with_a_citation_link(browser: Browser, server: str, width:
     page.locator("#pe-question textarea").fill("Which port supervises the Otay Mesa customs station?")
     page.locator("#pe-send").click()
     chat = page.locator("#pe-chat")
-    expect(chat).to_contain_text("its supervisory port of entry is San Diego", timeout=30_000)
+    expect(chat).to_contain_text("San Diego supervises the Customs station of Otay Mesa", timeout=30_000)
     link = chat.locator('a[href^="https://www.ecfr.gov/current/title-19/section-101.4"]').first
     expect(link).to_contain_text("19 CFR 101.4(c)(2)")
     expect(chat).to_contain_text("Otay MesaSan Diego.")  # the quoted passage, in the app
