@@ -17,11 +17,24 @@ from typing import Any
 
 from corpus import ConfigurationError
 
-__all__ = ["DATA_DIR", "Intent", "Vocabulary", "load_intents", "load_vocabulary"]
+__all__ = ["DATA_DIR", "Intent", "Vocabulary", "load_intents", "load_vocabulary", "word_bases"]
 
 DATA_DIR = Path(__file__).with_name("data")
 PLACEHOLDERS = ("PLACE", "STATE", "COUNTRY", "DATE", "HOLIDAY", "YEAR", "MONTH", "NUMBER", "GOODS")
 """Words that stand for a recognised name in the example phrasings (and in a question once it is read)."""
+
+
+_ENDINGS = re.compile(r"(?:ers?|ing|ed|e?s|ly)$")
+
+
+def word_bases(word: str) -> list[str]:
+    """The words ``word`` may be made from with an ending ("sniffer": sniff; "smuggled": smuggl, smuggle)."""
+    out = []
+    for m in _ENDINGS.finditer(word.lower()):
+        base = word.lower()[: m.start()]
+        if len(base) >= 3:
+            out += [base, base + "e"] + ([base[:-1]] if base[-1] == base[-2] else [])
+    return out
 
 
 def _toml(name: str) -> dict[str, Any]:
@@ -48,6 +61,8 @@ class Vocabulary:
     """Other names of countries (the world's come from pycountry)."""
     regions: dict[str, list[str]]
     """Other ways of writing the provinces of the preclearance offices."""
+    places: dict[str, list[str]]
+    """What people call a listed place other than by its printed name ("philly")."""
     goods: dict[str, list[str]]
     """Goods words, by Center."""
     terms: dict[str, list[str]]
@@ -73,10 +88,17 @@ class Vocabulary:
         """Counting words."""
         return dict(self.grammar["numbers"])
 
-    @property
+    @functools.cached_property
     def synonyms(self) -> dict[str, list[str]]:
         """Sources' words for a user's word (key-term matching only)."""
         return dict(self.grammar["synonyms"])
+
+    def synonyms_of(self, word: str) -> list[str]:
+        """Sources' words for ``word`` or, failing that, for the word it is made from ("sniffer": "sniff")."""
+        found = self.synonyms.get(word)
+        if found is None:
+            found = next((self.synonyms[b] for b in word_bases(word) if b in self.synonyms), [])
+        return found
 
     @property
     def summary_passages(self) -> tuple[str, ...]:
@@ -117,8 +139,8 @@ def load_vocabulary() -> Vocabulary:
                   for section, table in _toml("thresholds.toml").items() for key, value in table.items()}  # fmt: skip
     return Vocabulary(
         holidays=v["holidays"], statute_holidays=v["statute_holidays"], other_days=v["other_days"],
-        states=v["states"], countries=v["countries"], regions=v["regions"], goods=v["goods"], terms=v["terms"],
-        kinds=v["kinds"], kind_terms=v["kind_terms"], grammar=v["grammar"],
+        states=v["states"], countries=v["countries"], regions=v["regions"], places=v["places"], goods=v["goods"],
+        terms=v["terms"], kinds=v["kinds"], kind_terms=v["kind_terms"], grammar=v["grammar"],
         injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
     )  # fmt: skip
 

@@ -18,7 +18,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 import holidays as federal_holidays
@@ -35,7 +35,7 @@ from corpus import (
     ServicePort,
 )
 
-from ._data import Vocabulary
+from ._data import Vocabulary, word_bases
 from ._dates import DateMention, around, find_dates
 
 __all__ = ["DayName", "Gazetteer", "Mention", "Place", "SlotKind", "capitalised_words", "everyday_words"]
@@ -110,6 +110,15 @@ class Place:
             tuple(p for p in self.similar if state in p.states),
         )  # fmt: skip
         return kept if kept.states else self
+
+    def abroad(self, country: str) -> Place:
+        """Only the preclearance readings in ``country`` ("freeport bahamas"); all readings when it has none."""
+        offices = tuple(
+            o for o in self.offices if o.country.lower().removeprefix("the ") == country.lower().removeprefix("the ")
+        )
+        if not offices:
+            return self
+        return Place(self.name, offices=offices)
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,7 +202,8 @@ class Gazetteer:
         self.vocabulary = vocabulary
         not_names = set(vocabulary.not_names)
         self.places = self._places(corpus, not_names)
-        for region, aliases in vocabulary.regions.items():  # "bc" is British Columbia, where Vancouver is
+        for region, aliases in [*vocabulary.places.items(), *vocabulary.regions.items()]:
+            # "philly" is Philadelphia; "bc" is British Columbia, where Vancouver is
             if _norm(region) in self.places:
                 self.places.update({_norm(a): self.places[_norm(region)] for a in aliases})
         self.states = {_norm(s): s for s in STATES} | {_norm(s.removesuffix(", U.S.")): s for s in STATES}
@@ -345,6 +355,10 @@ class Gazetteer:
 
     # ------------------------------------------------------------------ reading
 
+    def is_english(self, word: str) -> bool:
+        """An everyday word, or one made from one with an ending ("sniffer", "truckers", "smuggled")."""
+        return word.lower() in self.english or any(b in self.english for b in word_bases(word))
+
     def tokens(self, text: str) -> list[tuple[int, int, str]]:
         """(start, end, normalised word) for every word of ``text``."""
         out = []
@@ -387,8 +401,18 @@ class Gazetteer:
                 )  # fmt: skip  ("the ferry", "a portal"; not "the racine port")
                 found.append(Mention(start, end, typed, tuple(readings), weak))
                 taken |= set(range(i, i + size))
-        found += self._codes(text, tokens, taken, found)
+        codes = list(self._codes(text, tokens, taken, found))
+        found = [self._confirmed(m, codes, text) if m.weak else m for m in found] + codes
         return sorted(found, key=lambda m: m.start)
+
+    @staticmethod
+    def _confirmed(m: Mention, codes: list[Mention], text: str) -> Mention:
+        """A weak place followed by the code of its own state is a place ("portal nd", "eagle, ak")."""
+        nxt = next((c for c in codes if c.start >= m.end and not text[m.end : c.start].strip(" ,")), None)
+        place = m.value("place")
+        if nxt is not None and isinstance(place, Place) and nxt.value("state") in place.states:
+            return replace(m, weak=False)
+        return m
 
     def _codes(self, text: str, tokens: list[tuple[int, int, str]], taken: set[int],
                found: list[Mention]) -> Iterator[Mention]:  # fmt: skip
@@ -419,9 +443,11 @@ class Gazetteer:
         match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff - 3)
         if match is None:
             return None
-        pairs = zip(key.split(), match[0].split(), strict=True)
+        pairs = list(zip(key.split(), match[0].split(), strict=True))
         if any(fuzz.ratio(a, b) < self.vocabulary.threshold("fuzzy_word") for a, b in pairs):
             return None  # every word must be a misspelling of its own ("portland a port of entry" is no term)
+        if size > 1 and any(a != b and (a in self.table or a.upper() in self.codes) for a, b in pairs):
+            return None  # a word that is a name of its own is no misspelling ("portal nd - port of entry")
         readings = self.table[match[0]]
         if match[1] < cutoff and readings[0][0] != "goods":
             return None  # goods words are common nouns: a looser match ("sneekers", "footware") is still them

@@ -12,7 +12,7 @@ import operator
 import re
 from collections.abc import Sequence
 
-from corpus import Corpus, CustomsStation, Port, PreclearanceOffice, sentence_spans
+from corpus import STATES, Corpus, CustomsStation, Port, PreclearanceOffice, sentence_spans
 
 from ._gazetteer import Place, _parts
 from ._records import Evidence, Statement
@@ -183,6 +183,12 @@ def _ports_sentence(ports: Sequence[Port], corpus: Corpus, *, authority: bool = 
                              tuple(_row(PORTS, x.cite.line) for x in port.listings if x.limits)))  # fmt: skip
     if area:
         out.append(Statement(f"Its limits include {area}.", tuple(_row(PORTS, x.cite.line) for x in port.listings)))
+    joint = next((x for x in port.listings if x.consolidated_in), None)
+    if joint is not None:  # "is chester its own port?": it is listed, and is part of a consolidated port
+        others = [y for y in corpus.listings if y.consolidated_in == joint.consolidated_in and y is not joint]
+        out.append(Statement(f"It is included in the {joint.consolidated_in}, with "
+                             f"{join([f'{y.name} ({y.state})' for y in others])}.",
+                             (_row(PORTS, joint.cite.line), *(_row(PORTS, y.cite.line) for y in others))))  # fmt: skip
     if port.drawback:
         out.append(Statement("It has a drawback unit/office (the “+” mark).",
                              (quote(corpus, PORTS, "+ Indicates Drawback unit/office."),)))  # fmt: skip
@@ -307,17 +313,25 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
             f"{join([f'{x.name} ({x.state})' for x in p.consolidated])}.",
             tuple(_row(PORTS, x.cite.line) for x in p.consolidated))]  # fmt: skip
     if p.supervises:
+        written = p.supervises[0].supervisory_port
+        stations = (
+            f"station{'s' if len(p.supervises) > 1 else ''} {join([f'{s.name} ({s.state})' for s in p.supervises])}"
+        )
+        # A listed port of the same name must not read as unlisted ("Wilmington" in "... and Wilmington, DE")
+        said = (f"{p.name} is not in the list of ports of entry in 19 CFR 101.3(b)(1); 101.4(c)(2) names “{written}” "
+                f"as the supervisory port of the Customs {stations}." if not p.ports else
+                f"101.4(c)(2) names “{written}” as the supervisory port of the Customs {stations}; that name is not in "
+                "the list of ports of entry in 19 CFR 101.3(b)(1).")  # fmt: skip
         out["supervises"] = [Statement(
-            f"{p.name} is not in the list of ports of entry in 19 CFR 101.3(b)(1); 101.4(c)(2) names "
-            f"“{p.supervises[0].supervisory_port}” as the supervisory port of the Customs "
-            f"station{'s' if len(p.supervises) > 1 else ''} {join([f'{s.name} ({s.state})' for s in p.supervises])}.",
+            said,
             (quote(corpus, PORTS, "A list of Customs ports of entry by State"),
              *(_row(STATIONS, s.cite.line) for s in p.supervises)))]  # fmt: skip
         related = [corpus.port(i) for s in p.supervises for i in s.related_port_ids]
         if related:
+            listed = list(dict.fromkeys(related))
             out["supervises"].append(Statement(
-                "The listed port of entry sharing the name is "
-                f"{join([_port_label(x) for x in dict.fromkeys(related)])}.",
+                ("The listed ports of entry sharing the name are " if len(listed) > 1 else
+                 "The listed port of entry sharing the name is ") + f"{join([_port_label(x) for x in listed])}.",
                 tuple(_row(PORTS, x.cite.line) for port in dict.fromkeys(related) for x in port.listings)))  # fmt: skip
     if p.service_ports:
         out["service_ports"] = [Statement(
@@ -440,6 +454,9 @@ def drawback_ports(r: DrawbackPorts, corpus: Corpus) -> list[Statement]:
 def stations_in_state(r: StationsInState, corpus: Corpus) -> list[Statement]:
     """The stations under a state heading, each with its supervisory port."""
     intro = quote(corpus, STATIONS, "The Customs stations and the ports of entry having supervision")
+    if not r.state and r.compare is not None:
+        return states_by_count([(s.state, s.name, s.cite.line) for s in r.stations], "Customs stations", r.compare,
+                               corpus, STATIONS, polar=r.polar)  # fmt: skip
     if not r.state:
         states = list(dict.fromkeys(s.state for s in r.stations))
         return [Statement(f"19 CFR 101.4(c)(2) lists {len(r.stations)} Customs stations under {len(states)} state "
@@ -512,6 +529,15 @@ def states_by_count(rows: Sequence[tuple[str, str, str]], what: str, compare: tu
     by_state: dict[str, list[tuple[str, str]]] = {}
     for state, name, line in rows:
         by_state.setdefault(state, []).append((name, line))
+    if compare == ("==", 0):  # the states (and DC, Puerto Rico, the Virgin Islands) that have none of them
+        missing = [_in(s) for s in STATES if s not in by_state]
+        ev = (quote(corpus, ref, corpus.passage(ref).text.split(".")[0]),)
+        if not missing:
+            return [Statement(f"Every state has {what} listed in {ref}.", ev)]
+        if len(missing) == 1:
+            return [Statement(f"Only {missing[0]} has no {what} listed in {ref}.", ev)]
+        return [Statement(f"{len(missing)} states and territories have no {what} listed in {ref}: {join(missing)}.",
+                          ev)]  # fmt: skip
     words, test = _COMPARED[compare[0]]
     passing = {s: v for s, v in by_state.items() if test(len(v), compare[1])}
     asked = f"{words} {compare[1]} {what}"

@@ -134,6 +134,8 @@ class StationsInState:
     """Its stations, in document order."""
     polar: bool = False
     """Asked as "are there customs stations in ...?"."""
+    compare: tuple[str, int] | None = None
+    """With no state: the count each state is compared with ("which states have no customs station?")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -323,13 +325,15 @@ class BusinessDayCount:
     """The business days between two dates."""
 
     start: dt.date
-    """The first date (not counted)."""
+    """The first date (counted only when ``inclusive``)."""
     end: dt.date
     """The last date (counted if a business day)."""
     days: tuple[dt.date, ...]
     """The business days counted."""
     closures: tuple[Closure, ...]
-    """Holiday closures in between."""
+    """Holiday closures in the days counted."""
+    inclusive: bool = False
+    """The first date is counted too."""
 
 
 @dataclass(frozen=True, slots=True)

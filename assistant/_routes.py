@@ -235,7 +235,7 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
             return d.via("points_back", intent=intent, slots=merged)
     if d.slots.kinds and not d.slots.places:  # "that port": of the places meant before, the port
         kind = {"port": ("ports", "part_of"), "station": ("stations",), "service_port": ("service_ports",)}
-        fields = kind.get(d.slots.kinds[0], ())
+        fields = kind.get(d.slots.pointed or d.slots.kinds[0], ())
         matching = tuple(p for p in base.places if any(getattr(p, f) for f in fields))
         base = replace(base, places=matching or base.places)
     merged = _replace_kinds(d.slots, base)
@@ -328,6 +328,24 @@ def state_for_place(d: Decision, s: Situation) -> Decision | None:
     return d.via("state_for_place", intent="ports_in_state")
 
 
+def place_left_unused(d: Decision, s: Situation) -> Decision | None:
+    """A question whose tool would ignore the place it names goes to a nearly as likely intent that uses it.
+
+    "is there a center of excellence and expertise in atlanta?" reads almost as well as a definition; the
+    definition would leave Atlanta unanswered, the Centers tool says which Center is there.
+    """
+    used = {"places", "states", "countries"}
+    named = d.slots.named() & used
+    if d.routes or d.intent in (PASSAGE, *ABSTAIN_INTENTS) or not named or set(s.accepts(d.intent)) & named:
+        return None
+    for intent, score in s.ask.intents[1:]:
+        if score < s.ask.score(d.intent) - s.margin:
+            break
+        if intent != PASSAGE and _runs(intent, d.slots, s) and set(s.accepts(intent)) & named:
+            return d.via("place_left_unused", intent=intent)
+    return None
+
+
 def unanswerable(d: Decision, s: Situation) -> Decision | None:
     """A question recognised as asking what the sources do not hold, or as small talk, is not answered.
 
@@ -387,6 +405,7 @@ BEFORE: tuple[Route, ...] = tuple(
         a_date_makes_it_a_day,
         fill_from_context,
         state_for_place,
+        place_left_unused,
         kind_names_the_list,
         nothing_needed_found,
     )  # fmt: skip

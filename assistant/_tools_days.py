@@ -119,10 +119,12 @@ def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayC
     if len(s.dates) > 1 and not s.numbers:
         end = s.dates[1].day
         start, end = min(start, end), max(start, end)
-        days = ctx.calendar.between(start, end)
-        closures = tuple(c for y in range(start.year, end.year + 1) for c in ctx.calendar.closures(y)
-                         if start < c.day <= end)  # fmt: skip
-        return BusinessDayCount(start, end, days, closures)
+        first = start - dt.timedelta(days=1) if s.inclusive else start
+        days = ctx.calendar.between(first, end)
+        # closures(year) holds the year's own holidays; New Year's Day observed on Dec 31 belongs to the next year
+        closures = tuple(c for y in range(start.year, end.year + 2) for c in ctx.calendar.closures(y)
+                         if first < c.day <= end)  # fmt: skip
+        return BusinessDayCount(start, end, days, closures, s.inclusive)
     n = s.numbers[0] if s.numbers else 1
     n = -n if s.direction < 0 else n
     result, skipped = ctx.calendar.shift(start, n)

@@ -86,7 +86,7 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     s = req.slots
     state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
     for place in _places(s):
-        narrowed = place.narrowed(state) if state else place
+        narrowed = place.narrowed(state) if state else place.abroad(s.countries[0]) if len(s.countries) == 1 else place
         return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority, s.exclusive)
     if s.unknown:
         return PlaceFacts(s.unknown[0], None, _asked(s), state, s.polar)
@@ -137,7 +137,7 @@ def stations_in_state(req: Request, ctx: Context) -> StationsInState | None:
     s = req.slots
     state = s.states[0] if s.states else None
     if state is None:
-        return StationsInState("", tuple(ctx.corpus.stations), s.polar)
+        return StationsInState("", tuple(ctx.corpus.stations), s.polar, s.compare)
     return StationsInState(state, tuple(x for x in ctx.corpus.stations if x.state == state), s.polar)
 
 

@@ -87,7 +87,6 @@ def _stems(text: str) -> frozenset[str]:
 
 def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     """What a sentence must share with the question to answer it: each key word's stem, with its synonyms'."""
-    synonyms = vocabulary.synonyms
     keys: dict[str, set[str]] = {}
     if any(re.search(rf"\b{re.escape(cue)}\b", question, re.I) for cue in vocabulary.words("absence_cues")):
         # "if no regulation says how ...": the condition decides which sentence answers, so it counts twice
@@ -98,7 +97,7 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
         if w in vocabulary.skip_words or len(w) <= 1 or w.isdigit():  # "19 CFR 101": refs are not in the text
             continue
         alternatives = keys.setdefault(_stem(w), {_stem(w)})
-        for syn in synonyms.get(w, ()):
+        for syn in vocabulary.synonyms_of(w):
             alternatives |= {_stem(x) for x in _words(syn)}
     return [frozenset(v) for v in keys.values()]
 
@@ -141,7 +140,7 @@ def asked_verb(question: str, vocabulary: Vocabulary) -> frozenset[str]:
     if m is None or m[1].lower() in vocabulary.skip_words:
         return frozenset()
     word = m[1].lower()
-    return frozenset({_stem(word)} | {_stem(x) for syn in vocabulary.synonyms.get(word, ()) for x in _words(syn)})
+    return frozenset({_stem(word)} | {_stem(x) for syn in vocabulary.synonyms_of(word) for x in _words(syn)})
 
 
 def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Vocabulary,
@@ -228,7 +227,7 @@ def search_passages(req: Request, ctx: Context) -> Snippet | None:
     vocabulary = ctx.gazetteer.vocabulary
     # The words the sources use for the question's own ("land": arriving) find the passages that use them.
     said = {w for w in _words(req.text)}
-    also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms.get(w, ()) if s not in said)
+    also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms_of(w) if s not in said)
     query = " ".join([req.text, req.context, *also]).strip()
     hits = ctx.retrieve(query)
     # The paragraphs that share the most words come in too: fused ranks can bury the one rare word that answers

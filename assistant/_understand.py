@@ -88,6 +88,10 @@ class Slots:
     """It asks for the order or decision behind a port ("under what order was it designated?")."""
     exclusive: bool = False
     """It says "only" or "just" ("is it only Nassau?")."""
+    pointed: str = ""
+    """The kind of place a pointing word names ("that port": port), when the question names several kinds."""
+    inclusive: bool = False
+    """A count of days between two dates counts the first one too ("from the 20th to the 31st inclusive")."""
     compare: tuple[str, int] | None = None
     """A count it compares a list with: (">", 1) for "more than one", ("==", 2) for "just two"."""
 
@@ -184,6 +188,10 @@ class Reader:
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
         self._exclusive = _cue(v.words("exclusive"))
+        self._inclusive = _cue(v.words("inclusive"))
+        self._none = _cue(v.words("none_cues"))
+        kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(gazetteer.kinds, key=len, reverse=True))
+        self._pointer_kind = re.compile(rf"\b(?:{v.pattern('pointers')}|{v.pattern('pointing')})\s+({kinds})\b", re.I)
         self._list_cue = _cue(v.words("list_cues"))
         self._several = _cue(v.words("several"))
         numbers = "|".join(re.escape(w) for w in gazetteer.numbers if w != "a")
@@ -461,16 +469,28 @@ class Reader:
                 self._exclusive.search(re.sub(r"\bor\b(?!\s+not\b).*", "", clause, flags=re.I) if polar else clause)
             ),
             compare=self._compare(clause),
+            inclusive=bool(self._inclusive.search(clause)),
+            pointed=self._pointed(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
         if extra and not slots.places:  # "is new york a port of entry": the state's name is also a port's
             slots = replace(slots, weak_places=tuple(dict.fromkeys([*slots.weak_places, *extra])))
         return slots, " ".join("".join(masked).split())
 
+    def _pointed(self, clause: str) -> str:
+        """The kind a pointing word names: "any other stations under that port" points at a port."""
+        for m in self._pointer_kind.finditer(clause):
+            kind = self.gazetteer.kinds.get(" ".join(m[1].lower().split()))
+            if kind is not None:
+                return str(kind)
+        return ""
+
     def _compare(self, clause: str) -> tuple[str, int] | None:
         """The count a question compares with: "more than one", "at least 3", "just the two", "several"."""
         if self._several.search(clause):
             return (">", 1)
+        if self._none.search(clause) and self._wh_word.search(clause):
+            return ("==", 0)  # "which states don't have any service port?"
         m = self._comparison.search(clause)
         if m is None:
             return None
@@ -494,7 +514,7 @@ class Reader:
         run: list[re.Match[str]] = []
         for m in words:
             word = m[0].strip(".'")
-            plain = word.lower()
+            plain = re.sub(r"'s$", "", word.lower())  # "which one's the service port": "one" is no name
             first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
                        and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
@@ -526,7 +546,7 @@ class Reader:
                 continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:
                 continue  # "Global Entry", "Trusted Traveler": a name of something else, not a place
-            if not any(c.isupper() for c in name) and all(m[0].lower() in self.gazetteer.english for m in r):
+            if not any(c.isupper() for c in name) and all(self.gazetteer.is_english(m[0]) for m in r):
                 # "at my door", "a bit of everything", "supervision applies": everyday words are a name only
                 # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or
                 # asked to be one ("is windsor a us port")

@@ -110,7 +110,9 @@ def test_an_injected_instruction_changes_nothing(bot: Assistant) -> None:
     assert nothing.abstained and nothing.citations == ()
 
 
-@pytest.mark.parametrize("pasted", ['<img src=x onerror="alert(1)">', "<script>alert(1)</script> ", "<b>", "<p class='q'>"])
+@pytest.mark.parametrize(
+    "pasted", ['<img src=x onerror="alert(1)">', "<script>alert(1)</script> ", "<b>", "<p class='q'>"]
+)
 def test_markup_pasted_with_a_question_changes_nothing(bot: Assistant, pasted: str) -> None:
     plain = bot.ask("Is San Ysidro a port of entry?")
     assert plain.answer.startswith("No. San Ysidro is a Customs station")

@@ -145,3 +145,68 @@ def test_a_statute_holiday_closes_offices_and_the_executive_order_caveat_is_said
     assert "any other calendar day designated as a holiday by Federal statute" in answer.answer
     open_day = _ask(bot, corpus, "is cbp open on wednesday march 10 2027")
     assert open_day.answer.startswith("Yes.") and "Executive Order, which cannot be known in advance" in open_day.answer
+
+
+# ---------------------------------------------------------------- names as people write them
+
+
+@pytest.mark.parametrize(
+    ("question", "facts", "lead"),
+    [
+        # an everyday word that is a port, confirmed by its state's code (101.3(b)(1): "Antler" under North Dakota)
+        ("antler nd - is it a port of entry?", ["Antler", "North Dakota"], "Yes."),
+        # what people call a listed place (101.3(b)(1): "Las Vegas" under Nevada)
+        ("is there a port of entry in vegas", ["Las Vegas", "Nevada"], "Yes."),
+        # a country says which of two same-named places is meant (101.5: Freeport, The Bahamas; 101.3: Freeport, TX)
+        ("freeport bahamas - is that a port of entry?", ["preclearance office", "Bahamas"], "No."),
+    ],
+)
+def test_a_place_written_as_people_write_it_is_found(
+    bot: Assistant, corpus: Corpus, question: str, facts: list[str], lead: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead), answer.answer
+    for fact in facts:
+        assert fact in answer.answer
+
+
+def test_a_port_inside_a_consolidated_port_says_so(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1), Pennsylvania: "ChesterIncluded in the Consolidated Port of the Delaware River and Bay ..."
+    answer = _ask(bot, corpus, "is chester pa a port of entry of its own?")
+    assert "Consolidated Port of the Delaware River and Bay" in answer.answer
+    assert "Philadelphia" in answer.answer and "Wilmington" in answer.answer
+
+
+def test_the_kind_pointed_at_is_the_one_meant(bot: Assistant, corpus: Corpus) -> None:
+    history = [{"role": "user", "content": "which port supervises the Barrow customs station?"},
+               {"role": "assistant", "content": "Barrow is supervised by Fairbanks."}]  # fmt: skip
+    answer = bot.ask("what other stations does that port supervise?", history)
+    # 101.4(c)(2), Alaska: Barrow, Fort Yukon and Kaktovik (Barter Island) are under Fairbanks
+    assert "Fort Yukon" in answer.answer and "Kaktovik" in answer.answer
+
+
+# ---------------------------------------------------------------- lists and counts
+
+
+def test_states_with_none_of_a_kind_are_listed(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "which states have no customs stations")
+    assert "Wyoming" in answer.answer and "Arizona" in answer.answer  # no heading of theirs in 101.4(c)(2)
+    assert "Vermont" not in answer.answer and "Alaska" not in answer.answer  # 101.4(c)(2) lists stations under both
+    assert "19 CFR 101.4(c)(2)" in _refs(answer)
+
+
+def test_an_inclusive_count_of_business_days_counts_the_first_day(bot: Assistant, corpus: Corpus) -> None:
+    # Dec 21-23 and 27-30, 2027: Christmas (Saturday Dec 25) is observed Friday Dec 24 (101.6(a))
+    answer = _ask(
+        bot, corpus, "how many business days from tue dec 21 2027 through thu dec 30 2027 including both days"
+    )
+    assert "There are 7 business days" in answer.answer and "December 24" in answer.answer
+    plain = _ask(bot, corpus, "how many business days from tue dec 21 2027 to thu dec 30 2027")
+    assert "There are 6 business days" in plain.answer  # after Dec 21, up to and including Dec 30
+
+
+def test_a_word_made_from_another_matches_its_source_words(bot: Assistant, corpus: Corpus) -> None:
+    # the article, Security Measures: "Specially trained canines are used to detect drugs, explosives, ..."
+    answer = _ask(bot, corpus, "are sniffer dogs used at the border?")
+    assert answer.answer.startswith("Yes.") and "canines" in answer.answer
+    assert "Article: Security Measures at Ports of Entry" in _refs(answer)
