@@ -15,7 +15,7 @@ from corpus import Corpus, Definition, sentence_spans
 from ._data import Vocabulary
 from ._records import Evidence, Statement
 from ._results import Definitions, Snippet
-from ._tools_text import key_terms, polar_lead, stems
+from ._tools_text import asked_verb, coverage, key_terms, polar_lead, stems
 
 __all__ = ["definitions", "display", "snippet"]
 
@@ -97,6 +97,24 @@ def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocab
         if r.only and re.search(r"\b(?:and|or|including|includes)\b", terms[0].text):
             lead = "No"  # "does 'duties' only mean customs duties?": it means more
     return [Statement(f"{lead}."), *said] if lead else said
+
+
+def settled(said: list[Statement], polar: bool, question: str, vocabulary: Vocabulary) -> list[Statement]:
+    """Rules answering a yes/no question: the one that settles it first, after its Yes or No.
+
+    "can a local office keep different hours?" is settled by the local-hours rule, not by the general hours.
+    """
+    if not polar or not said or said[0].text in ("Yes.", "No."):
+        return said
+    keys = key_terms(question, vocabulary)
+    best = max(said, key=lambda s: coverage(keys, stems(s.text, vocabulary)))
+    numbers = re.findall(r"\d+", question)
+    if len(keys) < 2 or any(n not in re.findall(r"\d+", best.text) for n in numbers):
+        return said  # "is cbp open at 7 am?": a rule that does not hold the time asked about settles nothing
+    lead = polar_lead(keys, [best.text], vocabulary, asked_verb(question, vocabulary))
+    if not lead:
+        return said
+    return [Statement(f"{lead}."), best, *(s for s in said if s is not best)]
 
 
 def _excluded(term: Definition, question: str) -> str:

@@ -210,3 +210,15 @@ def test_a_word_made_from_another_matches_its_source_words(bot: Assistant, corpu
     answer = _ask(bot, corpus, "are sniffer dogs used at the border?")
     assert answer.answer.startswith("Yes.") and "canines" in answer.answer
     assert "Article: Security Measures at Ports of Entry" in _refs(answer)
+
+
+def test_the_hours_rule_that_settles_a_yes_no_question_comes_first(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(e): services outside a CBP office "between the hours of 8 a.m. and 5 p.m."
+    answer = _ask(bot, corpus, "are cbp services outside the office available from 8 am?")
+    assert answer.answer.startswith("Yes. Services outside a CBP office are furnished from 8 a.m.")
+    # 101.6(b)/(c): different but equivalent hours where local conditions require, with the Commissioner's approval
+    local = _ask(bot, corpus, "can a cbp office have different hours because of local conditions?")
+    assert local.answer.startswith("Yes.") and "local conditions" in local.answer and "Commissioner" in local.answer
+    # a time no rule states settles nothing: 7 a.m. is before the 8:30 a.m. opening of 101.6
+    early = _ask(bot, corpus, "is cbp open at 7 am")
+    assert not early.answer.startswith("Yes") and "8:30 a.m." in early.answer
