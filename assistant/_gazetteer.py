@@ -220,6 +220,9 @@ class Gazetteer:
         self.terms = {_norm(a): definitions[t] for t, aliases in vocabulary.terms.items() for a in aliases
                       if t in definitions}  # fmt: skip
         self.terms |= {_norm(d.term): d for d in corpus.definitions}
+        # "Customs regulations or CBP regulations": each name of two or more words names the term alone
+        self.terms |= {_norm(alt): d for d in corpus.definitions for alt in d.term.split(" or ")
+                       if len(alt.split()) > 1 and _norm(alt) not in self.terms}  # fmt: skip
         self.kinds = {_norm(w): kind for kind, words in vocabulary.kinds.items() for w in words}
         self.numbers = {_norm(w): n for w, n in vocabulary.numbers.items()}
         self.table: dict[str, list[tuple[SlotKind, object]]] = {}
@@ -344,8 +347,11 @@ class Gazetteer:
             for alias in [name, *names]:
                 out[_norm(str(alias))] = DayName(name, "other", {k: v for k, v in rule.items() if k != "names"})
         national = {k: v for k, v in out.items() if v.kind == "national"}
+        prose = _prose_words(corpus)
         for name, subdivs in _state_holidays().items():
             key = _norm(name)
+            if set(key.split()) <= prose:
+                continue  # Georgia's "State Holiday" names no day: "if the state holiday ..." is the sources' words
             if re.search(rf"\b(?:{vocabulary.pattern('after')}|{vocabulary.pattern('before')})\b", key):
                 continue  # "Friday After Thanksgiving": the reader counts it from the holiday, as any "day after"
             same = next((v for k, v in national.items() if len(k) > 4 and k in key and " eve" not in key), None)
@@ -354,6 +360,23 @@ class Gazetteer:
         return out
 
     # ------------------------------------------------------------------ reading
+
+    def corrected(self, text: str) -> str:
+        """``text`` with its typos corrected, except into a place outside every state it names.
+
+        "is asheville a port, or do i use one of the NC ones?" keeps Asheville: Nashville is in Tennessee.
+        """
+        fixed = self.rewriter.correct(text)
+        if fixed == text:
+            return fixed
+        states = {m.value("state") for m in self.find(fixed) if m.kind == "state"}
+        if not states:
+            return fixed
+        out = []
+        for typed, new in zip(re.split(r"(\W+)", text), re.split(r"(\W+)", fixed), strict=True):
+            place = self.places.get(_norm(new)) if new != typed else None
+            out.append(typed if place is not None and place.states and not place.states & states else new)
+        return "".join(out)
 
     def is_english(self, word: str) -> bool:
         """An everyday word, or one made from one with an ending ("sniffer", "truckers", "smuggled")."""
@@ -375,6 +398,7 @@ class Gazetteer:
         stop = set(self.vocabulary.grammar["stopwords"])
         taken: set[int] = set()
         found: list[Mention] = []
+        misspelt: list[Mention] = []
         for size in range(min(self.longest, 7), 0, -1):
             for i in range(len(tokens) - size + 1):
                 if not taken.isdisjoint(range(i, i + size)):
@@ -388,6 +412,9 @@ class Gazetteer:
                 if (readings is None and len(key) >= 6 and (typed[:1].isupper() or all_lower)
                         and tokens[i][2] not in stop and tokens[i + size - 1][2] not in stop):  # fmt: skip
                     readings = self._fuzzy(key, size)
+                    guessed = readings is not None
+                else:
+                    guessed = False
                 if readings is None and size == 1 and 4 <= len(key) < 6 and key not in self.ordinary | self.prose_words:
                     readings = self._fuzzy_state(key)  # "texs", "iowaa"
                 if not readings:
@@ -400,9 +427,16 @@ class Gazetteer:
                     and (key in self.ordinary or determiner is not None and (key in self.english or not self.english))
                 )  # fmt: skip  ("the ferry", "a portal"; not "the racine port")
                 found.append(Mention(start, end, typed, tuple(readings), weak))
+                if guessed:
+                    misspelt.append(found[-1])
                 taken |= set(range(i, i + size))
         codes = list(self._codes(text, tokens, taken, found))
         found = [self._confirmed(m, codes, text) if m.weak else m for m in found] + codes
+        states = {m.value("state") for m in found if m.kind == "state"}
+        for m in misspelt:  # "is asheville a port or do i use one of the NC ones": not Nashville, Tennessee
+            place = m.value("place")
+            if states and isinstance(place, Place) and place.states and not place.states & states:
+                found.remove(m)
         return sorted(found, key=lambda m: m.start)
 
     @staticmethod

@@ -121,7 +121,8 @@ class Planner:
                          self.min_score, self.vocabulary.threshold("intents_margin"),
                          self.vocabulary.threshold("intents_follow_margin"),
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
-                         extras or {}, self._outside)  # fmt: skip
+                         extras or {}, self._outside,
+                         self.vocabulary.threshold("intents_outside_margin"))  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 

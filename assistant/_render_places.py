@@ -220,11 +220,19 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     p = r.place
     if p is None or not p.states and not (p.offices or p.region_offices or p.centers):
         near = f" Did you mean {join([_port_label(x) for x in p.similar])}?" if p and p.similar else ""
-        return [*_lead(True, False), Statement(
+        heading = quote(corpus, PORTS, "A list of Customs ports of entry by State")
+        unlisted = [*_lead(True, False), Statement(
             f"{r.name} is not listed as a port of entry, Customs station, service port or preclearance office in "
-            f"19 CFR Part 101.{near}",
-            (quote(corpus, PORTS, "A list of Customs ports of entry by State"),),
+            f"19 CFR Part 101.{near}", (heading,),
         )]  # fmt: skip
+        rows = [x for x in corpus.listings if x.state == r.state]
+        if rows:  # "cheyenne wy port of entry?": where the state's ports are, so the traveler knows where to go
+            names = join([x.name for x in rows])
+            unlisted.append(Statement(f"The ports of entry listed under {_in(r.state or '')} are {names}.",
+                                      _block(corpus, PORTS, [x.cite.line for x in rows])))  # fmt: skip
+        elif r.state:
+            unlisted.append(Statement(f"19 CFR 101.3(b)(1) lists no port of entry under {_in(r.state)}.", (heading,)))
+        return unlisted
     asked = r.asked or "port"
     readings = _readings(p, corpus, authority=r.authority)
     kinds = [k for k in _ORDER[asked] if readings.get(k)]

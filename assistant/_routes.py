@@ -87,6 +87,8 @@ class Situation:
     """Anything the planner hands a post-tool route."""
     outside: frozenset[str] = frozenset()
     """Stemmed words only questions outside the sources use ("esta", "snow", "exchange rate")."""
+    outside_margin: float = 1.0
+    """Such a word decides only when the "not in the sources" intent scores this close to the best."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -328,21 +330,23 @@ def state_for_place(d: Decision, s: Situation) -> Decision | None:
     return d.via("state_for_place", intent="ports_in_state")
 
 
-def place_left_unused(d: Decision, s: Situation) -> Decision | None:
-    """A question whose tool would ignore the place it names goes to a nearly as likely intent that uses it.
+def name_left_unused(d: Decision, s: Situation) -> Decision | None:
+    """A question whose tool would ignore the place or date it names goes to a nearly as likely intent that uses it.
 
     "is there a center of excellence and expertise in atlanta?" reads almost as well as a definition; the
-    definition would leave Atlanta unanswered, the Centers tool says which Center is there.
+    definition would leave Atlanta unanswered, the Centers tool says which Center is there. A date the statement
+    before gives counts too ("the monday after memorial day 2028 - business day for customs?").
     """
-    used = {"places", "states", "countries"}
-    named = d.slots.named() & used
+    slots, named = d.slots, d.slots.named() & {"places", "states", "countries"}
+    if not named and not d.slots.named() & {"dates", "days"} and s.ask.context.dates:
+        slots, named = d.slots.merged(s.ask.context), {"dates"}  # the question's own day is its own business
     if d.routes or d.intent in (PASSAGE, *ABSTAIN_INTENTS) or not named or set(s.accepts(d.intent)) & named:
         return None
     for intent, score in s.ask.intents[1:]:
         if score < s.ask.score(d.intent) - s.margin:
             break
-        if intent != PASSAGE and _runs(intent, d.slots, s) and set(s.accepts(intent)) & named:
-            return d.via("place_left_unused", intent=intent)
+        if intent != PASSAGE and _runs(intent, slots, s) and set(s.accepts(intent)) & named:
+            return d.via("name_left_unused", intent=intent, slots=slots)
     return None
 
 
@@ -365,10 +369,12 @@ def outside_the_sources(d: Decision, s: Situation) -> Decision | None:
     """A question about something only questions outside the sources ask about is not answered.
 
     It is not answered whatever places it names ("do i need an esta to fly from dublin to new york?", "is it going
-    to snow at sweetgrass?").
+    to snow at sweetgrass?"), when the question reads nearly as well as one of those.
     """
     if d.intent in ABSTAIN_INTENTS or not s.outside & stems(s.ask.masked):
         return None
+    if s.ask.score(ABSTAIN_INTENTS[0]) < s.ask.intents[0][1] - s.outside_margin:
+        return None  # "importing frozen shrimp and bottled sauces, which Center?": the word, not the question
     return d.via("outside_the_sources", intent=ABSTAIN_INTENTS[0])
 
 
@@ -405,7 +411,7 @@ BEFORE: tuple[Route, ...] = tuple(
         a_date_makes_it_a_day,
         fill_from_context,
         state_for_place,
-        place_left_unused,
+        name_left_unused,
         kind_names_the_list,
         nothing_needed_found,
     )  # fmt: skip

@@ -136,6 +136,16 @@ class Ask:
         return next((s for name, s in self.intents if name == intent), 0.0)
 
 
+def _placed(slots: Slots, context: Slots) -> Slots:
+    """A question's place in the state a statement put it in ("i live in eureka montana. is eureka a port?")."""
+    if slots.states or len(context.states) != 1 or not slots.places:
+        return slots
+    said = {p.name for p in context.places}
+    if all(p.name in said for p in slots.places):
+        return replace(slots, states=context.states)
+    return slots
+
+
 def _cue(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(r"(?<![\w'])(?:" + "|".join(re.escape(w) for w in words) + r")(?![\w'])", re.I)
 
@@ -190,6 +200,8 @@ class Reader:
         self._exclusive = _cue(v.words("exclusive"))
         self._inclusive = _cue(v.words("inclusive"))
         self._none = _cue(v.words("none_cues"))
+        self._statement_words = set(v.words("subjects")) | set(v.words("clause_verbs")) | {"my", "our", "your"}
+        self._from_through = re.compile(rf"\bfrom\b.+\b(?:{v.pattern('range_through')})\b", re.I)
         kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(gazetteer.kinds, key=len, reverse=True))
         self._pointer_kind = re.compile(rf"\b(?:{v.pattern('pointers')}|{v.pattern('pointing')})\s+({kinds})\b", re.I)
         self._list_cue = _cue(v.words("list_cues"))
@@ -203,6 +215,7 @@ class Reader:
         )
         self._everyday = gazetteer.ordinary | set(v.not_names) | gazetteer.prose_words
         self._kind_words = set(v.words("name_neighbours"))
+        self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
         self._asked_words = {
             w
             for key, readings in gazetteer.table.items()
@@ -225,10 +238,12 @@ class Reader:
             start = m.end()
         spans.append((start, len(text)))
         pieces: list[tuple[int, int]] = []
+        before_joint: set[tuple[int, int]] = set()
         for s, e in spans:
             cut = s
             for m in self._joint.finditer(text, s, e):
                 pieces.append((cut, m.start()))
+                before_joint.add(pieces[-1])
                 cut = m.end()
             # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
             comma = self._comma_question.search(text, cut, e)
@@ -253,10 +268,17 @@ class Reader:
                 continue
             if dashed and not question and self.topic(text[out[-1][0] : out[-1][1]]):
                 question = True  # "antelope wells nm - supervising port": what is asked about the name
+            if not question and (s, e) in before_joint and self._phrase(part):
+                question = True  # "next business day after dec 30, and why not the 31st?": two questions
             out.append((s, e, question))
         if out and not any(q for _, _, q in out):
             return [(out[0][0], out[-1][1], True)]
         return out
+
+    def _phrase(self, part: str) -> bool:
+        """A phrase without a subject or a verb ("next business day after thu dec 30"): a query, not a statement."""
+        words = [w.lower() for w in re.findall(r"[\w']+", part)]
+        return bool(words) and not words[0].endswith("ing") and not set(words) & self._statement_words
 
     def topic(self, clause: str) -> bool:
         """A clause that only names something ("newport vermont", "antelope wells nm"): what follows is about it."""
@@ -303,7 +325,7 @@ class Reader:
 
     def slots(self, text: str, *, today: dt.date, year: int | None = None) -> Slots:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
-        text = self.gazetteer.rewriter.correct(self.clean(text).replace("’", "'"))
+        text = self.gazetteer.corrected(self.clean(text).replace("’", "'"))
         mentions = self.gazetteer.find(text)
         written = re.search(r"\b((?:19|20|21)\d\d)\b", text)  # "thanksgiving 2027": the year it names
         dates = self.gazetteer.dates(text, mentions, today=today, year=int(written[1]) if written else year)
@@ -312,7 +334,7 @@ class Reader:
     def read(self, message: str, *, today: dt.date, year: int | None = None) -> tuple[list[Ask], Slots]:
         """The questions of ``message`` and the slots of its context statements."""
         text = self.clean(message)
-        text = self.gazetteer.rewriter.correct(text.replace("’", "'"))
+        text = self.gazetteer.corrected(text.replace("’", "'"))
         mentions = self.gazetteer.find(text)
         explicit_years = [int(y) for y in re.findall(r"\b((?:19|20|21)\d\d)\b", text)]
         default_year = year if not explicit_years else explicit_years[0]
@@ -346,7 +368,8 @@ class Reader:
                 ranked = self.classifier.rank(masked)
             asks.append(Ask(text[start:end].strip().strip(" -—–"), masked, slots, ranked))
             previous = None
-        return [replace(a, context=context, context_text=" ".join(statements)) for a in asks], context
+        return [replace(a, slots=_placed(a.slots, context), context=context, context_text=" ".join(statements))
+                for a in asks], context  # fmt: skip
 
     def _slots(self, text: str, start: int, end: int, mentions: list[Mention], dates: list[DateMention],
                today: dt.date) -> tuple[Slots, str]:  # fmt: skip
@@ -469,7 +492,7 @@ class Reader:
                 self._exclusive.search(re.sub(r"\bor\b(?!\s+not\b).*", "", clause, flags=re.I) if polar else clause)
             ),
             compare=self._compare(clause),
-            inclusive=bool(self._inclusive.search(clause)),
+            inclusive=bool(self._inclusive.search(clause) or self._from_through.search(clause)),
             pointed=self._pointed(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
@@ -561,7 +584,13 @@ class Reader:
                         or asked or swapped):  # fmt: skip
                     out.append((start, end, name.title()))
                 continue
+            # in lower case, what a place is asked to be must come next ("fabens a port"; not "diff between a port")
+            following = [w.strip("?.,!") for w in after if w not in self._determiners]
+            next_kind = bool(following) and (
+                following[0] in self._kind_words
+                or any(" ".join(following[:n]) in self.gazetteer.states for n in (1, 2, 3))
+            )  # "yuma arizona port?"
             if (any(c.isupper() for c in name) or set(before) & (self._prepositions | self._kind_words)
-                    or set(after) & self._kind_words):  # fmt: skip
+                    or next_kind):  # fmt: skip
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
         return out

@@ -222,3 +222,43 @@ def test_the_hours_rule_that_settles_a_yes_no_question_comes_first(bot: Assistan
     # a time no rule states settles nothing: 7 a.m. is before the 8:30 a.m. opening of 101.6
     early = _ask(bot, corpus, "is cbp open at 7 am")
     assert not early.answer.startswith("Yes") and "8:30 a.m." in early.answer
+
+
+def test_a_name_not_listed_in_a_named_state_gets_that_states_ports(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1), Arizona: Douglas, Lukeville, Naco, Nogales, Phoenix, San Luis, Sasabe, Tucson; no Flagstaff
+    answer = _ask(bot, corpus, "is flagstaff az a port of entry")
+    assert answer.answer.startswith("No. Flagstaff is not listed")
+    assert all(port in answer.answer for port in ("Douglas", "Nogales", "Sasabe", "Tucson"))
+    # a misspelt name is not read as a place in another state: Nashville is listed under Tennessee, not North Carolina
+    typo = _ask(bot, corpus, "is nashvile nc a port of entry")
+    assert "Tennessee" not in typo.answer and "Charlotte" in typo.answer
+
+
+def test_a_state_said_before_the_question_places_the_name(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists a Portland under Maine and one under Oregon
+    answer = _ask(bot, corpus, "i'm near portland oregon. is portland a port of entry?")
+    assert answer.answer.startswith("Yes.") and "Oregon" in answer.answer and "Maine" not in answer.answer
+
+
+def test_the_regulations_own_words_in_quotes_are_no_instruction(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: "Customs regulations or CBP regulations" mean 19 CFR chapter 1
+    answer = _ask(bot, corpus, "when the rules say 'customs regulations', what does that refer to")
+    assert "chapter 1" in answer.answer and "19 CFR 101.1 (Customs regulations or CBP regulations)" in _refs(answer)
+
+
+def test_a_phrase_joined_to_a_question_is_asked_too(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a): Christmas 2027 (a Saturday) is observed Friday Dec 24; the next business day is Monday Dec 27
+    answer = _ask(bot, corpus, "next business day after thu dec 23 2027, and why not the 24th?")
+    assert "Monday, December 27, 2027" in answer.answer and "Christmas" in answer.answer
+
+
+def test_a_range_from_one_date_through_another_counts_both(bot: Assistant, corpus: Corpus) -> None:
+    # Mon Nov 19 - Fri Nov 23, 2029; Thanksgiving (4th Thursday) is Nov 22: Mon, Tue, Wed, Fri
+    answer = _ask(bot, corpus, "business days from mon nov 19 2029 through fri nov 23 2029?")
+    assert "There are 4 business days" in answer.answer and "Thanksgiving" in answer.answer
+
+
+def test_a_word_out_of_scope_questions_use_does_not_refuse_an_in_scope_question(bot: Assistant, corpus: Corpus) -> None:
+    # "bottles" is a duty-free-allowance word; bottled water is goods of a Center (101.10(a))
+    answer = _ask(bot, corpus, "we import bottled water and fruit juice, which center is ours")
+    assert not answer.abstained and "Agriculture & Prepared Products" in answer.answer

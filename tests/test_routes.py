@@ -37,7 +37,7 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "a_date_makes_it_a_day": ("what are the hours at CBP on Monday, July 5, 2027?", []),
     "fill_from_context": ("We import consumer electronics. Which Center handles us?", []),
     "state_for_place": ("tell me about vermont", []),
-    "place_left_unused": ("is there a center of excellence and expertise in detroit", []),
+    "name_left_unused": ("is there a center of excellence and expertise in detroit", []),
     "kind_names_the_list": ("Is there a customs service port in Ohio?", []),
     "nothing_needed_found": ("when are CBP offices closed for a holiday?", []),
     "passage_covers_more": ("what are the hours for CBP services performed outside the office?", []),
@@ -168,8 +168,8 @@ def test_state_for_place_answers_a_state_with_its_ports(bot: Assistant) -> None:
     assert "19 CFR 101.3(b)(1)" in _refs(answer)
 
 
-def test_place_left_unused_answers_about_the_place_not_the_term(bot: Assistant) -> None:
-    answer = _ask(bot, "place_left_unused")
+def test_name_left_unused_answers_about_the_place_not_the_term(bot: Assistant) -> None:
+    answer = _ask(bot, "name_left_unused")
     assert answer.tools[0] == "centers"
     assert "Automotive & Aerospace" in answer.answer  # 101.10(a): "Automotive & AerospaceDetroit, Michigan."
     assert "national CBP offices" not in answer.answer  # the definition of 101.1 answers another question
