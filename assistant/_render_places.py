@@ -417,8 +417,9 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
         ]
     names = join([x.name + (" (drawback unit/office)" if x.drawback else "") for x in r.listings])
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
+    virgin = r.state.startswith("Virgin Islands")  # listed, yet not "ports of entry" in the regulations' meaning
     out = [
-        *_lead(r.polar, True),
+        *_lead(r.polar and not virgin, True),
         Statement(
             f"{_cap(_in(r.state))} has {count}: {names}.",
             _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]),

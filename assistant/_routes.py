@@ -362,6 +362,10 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
         return None
     if s.ask.score(d.intent) < s.unsure_abstain:
         return d.via("unanswerable", intent=PASSAGE, strict=True)
+    if s.ask.slots.anaphora and s.frames and s.frames[0].intent not in (PASSAGE, *ABSTAIN_INTENTS):
+        # "which Center handles pharmaceuticals, and how do I appeal if CBP put us in a different one?": the
+        # question points to one the tables answered; a passage that holds it (with that topic) may answer
+        return d.via("unanswerable", intent=PASSAGE, strict=True)
     return None
 
 

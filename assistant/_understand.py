@@ -266,7 +266,7 @@ class Reader:
             if dashed and out[-1][2] and question and not self._question.match(bare) and len(words) <= _FRAGMENT_WORDS:
                 out[-1] = (out[-1][0], e, True)  # "how far does the port extend — just the two cities?": one question
                 continue
-            if dashed and not question and self.topic(text[out[-1][0] : out[-1][1]]):
+            if dashed and not question and self.topic(text[out[-1][0] : out[-1][1]]) and self._phrase(part, gerund=True):
                 question = True  # "antelope wells nm - supervising port": what is asked about the name
             if not question and (s, e) in before_joint and self._phrase(part):
                 question = True  # "next business day after dec 30, and why not the 31st?": two questions
@@ -275,10 +275,14 @@ class Reader:
             return [(out[0][0], out[-1][1], True)]
         return out
 
-    def _phrase(self, part: str) -> bool:
-        """A phrase without a subject or a verb ("next business day after thu dec 30"): a query, not a statement."""
+    def _phrase(self, part: str, *, gerund: bool = False) -> bool:
+        """A phrase without a subject or a verb ("next business day after thu dec 30"): a query, not a statement.
+
+        With ``gerund`` a phrase may open with an -ing word ("supervising port"); else that reads as a statement
+        ("shipping frozen shrimp to miami").
+        """
         words = [w.lower() for w in re.findall(r"[\w']+", part)]
-        return bool(words) and not words[0].endswith("ing") and not set(words) & self._statement_words
+        return bool(words) and (gerund or not words[0].endswith("ing")) and not set(words) & self._statement_words
 
     def topic(self, clause: str) -> bool:
         """A clause that only names something ("newport vermont", "antelope wells nm"): what follows is about it."""
@@ -358,8 +362,9 @@ class Reader:
                                          or topic is not None and placeless and not asks):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
-                start = previous[0]
+                start, own = previous[0], slots.asks
                 slots, masked = self._slots(text, start, end, mentions, dates, today)
+                slots = replace(slots, asks=own or slots.asks)  # "... is a state holiday here, is it open?": open
                 ranked = self.classifier.rank(masked)
             elif topic is not None and placeless and not (slots.anaphora and asks):
                 # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port

@@ -262,3 +262,27 @@ def test_a_word_out_of_scope_questions_use_does_not_refuse_an_in_scope_question(
     # "bottles" is a duty-free-allowance word; bottled water is goods of a Center (101.10(a))
     answer = _ask(bot, corpus, "we import bottled water and fruit juice, which center is ours")
     assert not answer.abstained and "Agriculture & Prepared Products" in answer.answer
+
+
+def test_a_statement_before_a_yes_no_question_does_not_turn_it_round(bot: Assistant, corpus: Corpus) -> None:
+    # "... is a state holiday here, is the office open that day?" asks whether it is open: 101.6(a) closes offices
+    # only on national holidays and days designated by Federal statute or Executive Order
+    answer = _ask(
+        bot, corpus, "importer in la - cesar chavez day 2027 is a state holiday here, is the cbp office open that day"
+    )
+    assert answer.answer.startswith("Yes.") and "March 31, 2027" in answer.answer
+
+
+def test_a_second_question_pointing_to_the_first_is_answered_from_the_regulation(
+    bot: Assistant, corpus: Corpus
+) -> None:
+    # 101.10(a): Automotive & Aerospace, Detroit; 101.10(c): "An importer may appeal the Center assignment at any time"
+    answer = _ask(bot, corpus, "which center handles auto parts, and can we appeal if we're put in another one?")
+    assert "Automotive & Aerospace" in answer.answer and "appeal the Center assignment" in answer.answer
+    assert "19 CFR 101.10(c)" in _refs(answer)
+
+
+def test_the_virgin_islands_ports_are_never_called_ports_of_entry_with_a_yes(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: the Virgin Islands ports are not "ports of entry" within the meaning of the regulations
+    answer = _ask(bot, corpus, "are the virgin islands ports real ports of entry")
+    assert not answer.answer.startswith("Yes") and "not “ports of entry”" in answer.answer
