@@ -74,8 +74,8 @@ class Place:
     """Ports whose limits include this place."""
     consolidated: tuple[PortListing, ...] = ()
     """Ports the regulation says are included in the consolidated port of this name."""
-    mail_for: tuple[PortListing, ...] = ()
-    """Ports whose mailing address is this place."""
+    mail_for: tuple[PortListing | CustomsStation, ...] = ()
+    """Ports and Customs stations whose mailing address is this place."""
     supervises: tuple[CustomsStation, ...] = ()
     """Stations whose supervisory port is written with this name but is not a listed port ("Noyes")."""
     similar: tuple[Port, ...] = ()
@@ -262,6 +262,7 @@ class Gazetteer:
             known=[*(p.text for p in corpus.passages), *self.ordinary],
         )
         self.known_words = words | self.ordinary | set(not_names)
+        self._place_words = {w for key in self.places for w in key.split()}
         self.prose_words = _prose_words(corpus)
         """Lower-case words of the sources' prose: never a name the tables lack."""
         self.source_words = {w.lower() for p in corpus.passages if p.ref not in _TABLES
@@ -306,6 +307,8 @@ class Gazetteer:
             add(base, "stations", station)
             if extra and not extra.startswith("Mail:"):
                 add(extra.removesuffix(")"), "stations", station)
+            elif extra:  # "Antelope Wells (Mail: Hachita, NM)": Hachita is the station's mailing address
+                add(_base(extra.removeprefix("Mail:").removesuffix(")").strip()), "mail_for", station)
             for part in _parts(base) if "-" in base else ():  # "Marblehead-Lakeside": Marblehead names it too
                 add(part, "stations", station)
             if not station.supervisory_port_listed:
@@ -362,7 +365,7 @@ class Gazetteer:
     # ------------------------------------------------------------------ reading
 
     def corrected(self, text: str) -> str:
-        """``text`` with its typos corrected, except into a place outside every state it names.
+        """``text`` with its typos corrected, except an everyday word into a name, or into a place elsewhere.
 
         "is asheville a port, or do i use one of the NC ones?" keeps Asheville: Nashville is in Tennessee.
         """
@@ -370,12 +373,14 @@ class Gazetteer:
         if fixed == text:
             return fixed
         states = {m.value("state") for m in self.find(fixed) if m.kind == "state"}
-        if not states:
-            return fixed
         out = []
         for typed, new in zip(re.split(r"(\W+)", text), re.split(r"(\W+)", fixed), strict=True):
             place = self.places.get(_norm(new)) if new != typed else None
-            out.append(typed if place is not None and place.states and not place.states & states else new)
+            elsewhere = place is not None and states and place.states and not place.states & states
+            # an everyday word is no typo of a name ("rapid city" is not "Rapids")
+            named = place is not None or _norm(new) in self._place_words
+            kept = new != typed and (elsewhere or named and self.is_english(typed))
+            out.append(typed if kept else new)
         return "".join(out)
 
     def is_english(self, word: str) -> bool:

@@ -27,7 +27,9 @@ from ._gazetteer import Gazetteer, Place, _base, _norm
 from ._records import Statement
 from ._registry import TOOLS, Context, Request, Retrieved
 from ._render import render
+from ._render_days import anchors
 from ._results import (
+    BusinessDayCount,
     BusinessDayShift,
     Centers,
     ClearanceRoute,
@@ -107,6 +109,7 @@ class Planner:
         self.min_score = vocabulary.threshold("intents_min_score")
         self._vocabularies = _vocabularies(intents, vocabulary)
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
+        self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -254,7 +257,9 @@ class Planner:
             leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
             quoted = tuple(e.quote for st in statements for e in st.evidence)
             results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
-            said = [s for r in results for s in self._render(r, ask)]
+            said = _one_lead([s for r in results for s in self._render(r, ask)])
+            if said and isinstance(results[0], _COUNTED_FROM):
+                said = anchors(said, decision.slots.dates, ctx.calendar, self.corpus)
             if ask.slots.polar and ask.slots.compare and results and (n := listed(results[0])) is not None:
                 said = _compared(said, n, ask.slots.compare)
             elif ask.slots.polar and results and isinstance(results[0], _PROPOSALS):
@@ -277,7 +282,10 @@ class Planner:
                 unanswered += 1
                 tools += [f"route:{r}" for r in decision.routes]
                 frames.insert(0, Frame(decision.intent, decision.slots, Slots(), ask.text))
-        return Plan(tuple(steps), tuple(_tidy(statements)), tuple(dict.fromkeys(tools)), answered == 0,
+        final = _tidy(statements)
+        if self._true_false.search(message):  # "true or false: ...": answered True or False, not Yes or No
+            final = [Statement(_TRUE_FALSE.get(s.text, s.text), s.evidence) for s in final]
+        return Plan(tuple(steps), tuple(final), tuple(dict.fromkeys(tools)), answered == 0,
                     answered > 0 and unanswered > 0)  # fmt: skip
 
     def _render(self, result: Result, ask: Ask) -> list[Statement]:
@@ -411,6 +419,9 @@ _COMPARE: dict[str, Callable[[int, int], bool]] = {
 }
 
 
+_TRUE_FALSE = {"Yes.": "True.", "No.": "False."}
+_COUNTED_FROM = (DayStatus, BusinessDayShift, BusinessDayCount)
+"""Results about a date that may have been given by a holiday ("the monday after memorial day")."""
 _PROPOSALS = (StationSupervisor, StationsOfPort, ServicePorts, Preclearance, Centers)
 """Answers that name what a yes/no question may propose: "does eagle fall under fairbanks?" (it is Alcan)."""
 
@@ -437,6 +448,15 @@ def _compared(said: list[Statement], count: int, compare: tuple[str, int]) -> li
     """A list answer to "is there more than one ...?": Yes or No by its count, then the list."""
     rest = said[1:] if said and said[0].text in ("Yes.", "No.") else said
     return [Statement("Yes." if _COMPARE[compare[0]](count, compare[1]) else "No."), *rest]
+
+
+def _one_lead(said: list[Statement]) -> list[Statement]:
+    """One question's statements with one Yes or No: "Yes. Maine has ... Oregon has ..." (the same lead once)."""
+    leads = {s.text for s in said if s.text in ("Yes.", "No.")}
+    if len(leads) != 1:
+        return said
+    first = next(i for i, s in enumerate(said) if s.text in leads)
+    return [s for i, s in enumerate(said) if i == first or s.text not in leads]
 
 
 def _tidy(statements: list[Statement]) -> list[Statement]:

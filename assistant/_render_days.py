@@ -9,16 +9,17 @@ case, and an answer that says a day is open says so.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from corpus import STATES, Corpus
 
-from ._dates import Closure, format_day
+from ._dates import CbpCalendar, Closure, DateMention, format_day
 from ._gazetteer import DayName
 from ._records import Evidence, Statement
 from ._render_places import join, quote
 from ._results import BusinessDayCount, BusinessDayShift, DayStatus, HolidayDate, HolidayList, Hours
 
-__all__ = ["business_day_count", "business_day_shift", "day_status", "holiday_date", "holiday_list", "hours"]
+__all__ = ["anchors", "business_day_count", "business_day_shift", "day_status", "holiday_date", "holiday_list", "hours"]
 
 HOURS = "19 CFR 101.6"
 LOCAL = "19 CFR 101.6(b)"
@@ -69,6 +70,31 @@ def _closure_words(c: Closure) -> str:
     if c.day == c.date:
         return f"{c.name}, {format_day(c.day)}"
     return f"{c.name} ({format_day(c.date)}, observed {format_day(c.day)})"
+
+
+def anchors(said: list[Statement], mentions: Sequence[DateMention], calendar: CbpCalendar,
+            corpus: Corpus) -> list[Statement]:  # fmt: skip
+    """The holiday a date was counted from, when the answer does not already say it.
+
+    "3 business days after memorial day 2029", "the monday after memorial day 2028": the holiday's own date,
+    cited to its 101.6(a) paragraph, so the reader sees where the count starts.
+    """
+    cited = {e.ref for s in said for e in s.evidence}
+    out = []
+    for m in mentions:
+        c = next((c for c in calendar.closures(m.day.year) if c.name == m.holiday), None) if m.holiday else None
+        if c is None:
+            c = next((c for c in calendar.closures(m.day.year - 1) if c.name == m.holiday), None) if m.holiday else None
+        if c is None or c.holiday is None or c.holiday.cite.ref in cited:
+            continue
+        said_day = (
+            f"{c.name} is {format_day(c.date)}, a national holiday: CBP offices are closed."
+            if c.day == c.date
+            else f"{c.name} falls on {format_day(c.date)}; CBP offices close for it on {format_day(c.day)}."
+        )
+        out.append(Statement(said_day, _closure_evidence(corpus, c)))
+    at = next((i + 1 for i, s in enumerate(said) if s.text not in ("Yes.", "No.")), len(said))
+    return [*said[:at], *out, *said[at:]]  # after the answer, before its caveats
 
 
 def _by_statute(c: Closure) -> str:

@@ -346,10 +346,13 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
             f"{p.name} is listed as a Customs service port in {join(sorted({_in(s.state) for s in p.service_ports}))}.",
             tuple(_row(SERVICE, s.cite.line) for s in p.service_ports))]  # fmt: skip
     if p.mail_for:
-        out["mail_for"] = [Statement(
-            f"{p.name} is the mailing address of the port of entry "
-            f"{join([f'{x.name} ({x.state})' for x in p.mail_for])}.",
-            tuple(_row(PORTS, x.cite.line) for x in p.mail_for))]  # fmt: skip
+        out["mail_for"] = []
+        for kind, ref in (("port of entry", PORTS), ("Customs station", STATIONS)):
+            rows = [x for x in p.mail_for if isinstance(x, CustomsStation) == (ref == STATIONS)]
+            if rows:
+                names = join([f"{x.name.partition(' (Mail:')[0]} ({x.state})" for x in rows])
+                out["mail_for"].append(Statement(f"{p.name} is the mailing address of the {kind} {names}.",
+                                                 tuple(_row(ref, x.cite.line) for x in rows)))  # fmt: skip
     if p.centers:
         out["centers"] = [Statement(
             f"The {join([c.name for c in p.centers])} Center{'s are' if len(p.centers) > 1 else ' is'} managed "

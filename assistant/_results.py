@@ -62,7 +62,12 @@ class PlaceFacts:
             *p.region_offices,
         )
         rows += [x.cite for x in named]
-        listed: tuple[PortListing | Center, ...] = (*p.included_in, *p.consolidated, *p.mail_for, *p.centers)
+        listed: tuple[PortListing | CustomsStation | Center, ...] = (
+            *p.included_in,
+            *p.consolidated,
+            *p.mail_for,
+            *p.centers,
+        )
         rows += [x.cite for x in listed]
         return tuple(dict.fromkeys(_row(c.ref, c.line) for c in rows))
 

@@ -241,6 +241,10 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         matching = tuple(p for p in base.places if any(getattr(p, f) for f in fields))
         base = replace(base, places=matching or base.places)
     merged = _replace_kinds(d.slots, base)
+    states = {st for p in merged.places for st in p.states}
+    if not merged.states and len(states) == 1 and "states" in s.accepts(d.intent) and "places" not in s.accepts(
+            d.intent):  # fmt: skip
+        merged = replace(merged, states=tuple(states))  # "what other ports are in that state?": the place's state
     top = s.ask.intents[0][1]
     own_abstains = d.intent in ABSTAIN_INTENTS and top >= s.min_score
     if prev.intent in ABSTAIN_INTENTS:  # "how much does an ESTA cost and how long is it valid?": still not ours

@@ -137,7 +137,14 @@ class Ask:
 
 
 def _placed(slots: Slots, context: Slots) -> Slots:
-    """A question's place in the state a statement put it in ("i live in eureka montana. is eureka a port?")."""
+    """A question's place in the state a statement put it in ("i live in eureka montana. is eureka a port?").
+
+    And the city a statement named in the country a question asks about ("flying shannon to boston, do i clear
+    customs in ireland?": Shannon).
+    """
+    if slots.countries and not slots.places:
+        inside = tuple(p for p in context.places if any(o.country in slots.countries for o in p.offices))
+        return replace(slots, places=inside) if inside else slots
     if slots.states or len(context.states) != 1 or not slots.places:
         return slots
     said = {p.name for p in context.places}
@@ -240,17 +247,19 @@ class Reader:
         pieces: list[tuple[int, int]] = []
         before_joint: set[tuple[int, int]] = set()
         for s, e in spans:
-            cut = s
-            for m in self._joint.finditer(text, s, e):
-                pieces.append((cut, m.start()))
-                before_joint.add(pieces[-1])
-                cut = m.end()
-            # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
-            comma = self._comma_question.search(text, cut, e)
-            if comma is not None and not self._question.match(self._fillers.sub("", text[cut : comma.start()].strip())):
-                pieces.append((cut, comma.start()))
-                cut = comma.end()
-            pieces.append((cut, e))
+            joints = [(m.start(), m.end()) for m in self._joint.finditer(text, s, e)]
+            bounds = [(a, b) for a, b in zip([s] + [j[1] for j in joints], [j[0] for j in joints] + [e], strict=True)]
+            for i, (cut, stop) in enumerate(bounds):
+                # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
+                comma = self._comma_question.search(text, cut, stop)
+                if comma is not None and not self._question.match(
+                    self._fillers.sub("", text[cut : comma.start()].strip())
+                ):
+                    pieces.append((cut, comma.start()))
+                    cut = comma.end()
+                pieces.append((cut, stop))
+                if i < len(bounds) - 1:
+                    before_joint.add(pieces[-1])
         out: list[tuple[int, int, bool]] = []
         for s, e in pieces:
             part = text[s:e].strip(" ,.;:-—–")
@@ -266,7 +275,12 @@ class Reader:
             if dashed and out[-1][2] and question and not self._question.match(bare) and len(words) <= _FRAGMENT_WORDS:
                 out[-1] = (out[-1][0], e, True)  # "how far does the port extend — just the two cities?": one question
                 continue
-            if dashed and not question and self.topic(text[out[-1][0] : out[-1][1]]) and self._phrase(part, gerund=True):
+            if (
+                dashed
+                and not question
+                and self.topic(text[out[-1][0] : out[-1][1]])
+                and self._phrase(part, gerund=True)
+            ):
                 question = True  # "antelope wells nm - supervising port": what is asked about the name
             if not question and (s, e) in before_joint and self._phrase(part):
                 question = True  # "next business day after dec 30, and why not the 31st?": two questions
@@ -564,6 +578,9 @@ class Reader:
         for r in runs:
             start, end = r[0].start(), r[-1].end()
             name = " ".join(m[0].strip(".'") for m in r)
+            suffix = re.match(rf"\s+({self.vocabulary.pattern('name_suffixes')})\b", clause[end:], re.I)
+            if suffix is not None:  # "sioux city iowa": the name goes on
+                name, end = f"{name} {suffix[1]}", end + suffix.end()
             before = clause[:start].lower().split()[-2:]
             after = clause[end:].lower().split()[:3]
             follower = clause[end:].split()[:1]

@@ -286,3 +286,43 @@ def test_the_virgin_islands_ports_are_never_called_ports_of_entry_with_a_yes(bot
     # 101.1: the Virgin Islands ports are not "ports of entry" within the meaning of the regulations
     answer = _ask(bot, corpus, "are the virgin islands ports real ports of entry")
     assert not answer.answer.startswith("Yes") and "not “ports of entry”" in answer.answer
+
+
+def test_a_date_counted_from_a_holiday_names_the_holiday(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(6): Labor Day, the first Monday in September (Sept 6, 2027); 4 business days later is Friday Sept 10
+    answer = _ask(bot, corpus, "4 business days after labor day 2027")
+    assert "Friday, September 10, 2027" in answer.answer and "Labor Day" in answer.answer
+    assert "19 CFR 101.6(a)(6)" in _refs(answer)
+
+
+def test_a_city_said_before_a_question_about_its_country_is_the_office(bot: Assistant, corpus: Corpus) -> None:
+    # 101.5: The Bahamas, Freeport and Nassau
+    answer = _ask(bot, corpus, "flying nassau to miami, do i clear us customs in the bahamas?")
+    assert answer.answer.startswith("Yes.") and "Nassau" in answer.answer and "Freeport" not in answer.answer
+
+
+def test_that_state_is_the_state_of_the_place_before(bot: Assistant, corpus: Corpus) -> None:
+    history = [{"role": "user", "content": "is noonan a port of entry"},
+               {"role": "assistant", "content": "Yes, Noonan is a port of entry in North Dakota."}]  # fmt: skip
+    answer = bot.ask("which other ports are in that state?", history)
+    # 101.3(b)(1), North Dakota: Ambrose, Antler, Carbury, Dunseith, Fargo, Fortuna, Hannah, ...
+    assert all(port in answer.answer for port in ("Ambrose", "Antler", "Fargo", "Fortuna"))
+
+
+def test_true_or_false_is_answered_true_or_false(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(c)(2), Alaska: "EagleAlcan."
+    answer = _ask(bot, corpus, "true or false: eagle is a customs station")
+    assert answer.answer.startswith("True.") and "Alcan" in answer.answer
+
+
+def test_an_unlisted_city_name_is_read_whole(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1), South Dakota: only Sioux Falls
+    answer = _ask(bot, corpus, "is rapid city sd a port of entry")
+    assert answer.answer.startswith("No. Rapid City is not listed") and "Sioux Falls" in answer.answer
+
+
+def test_a_place_named_only_as_a_mailing_address_says_whose(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(c)(2), New Mexico: "Antelope Wells (Mail: Hachita, NM)Columbus, NM."
+    answer = _ask(bot, corpus, "hachita new mexico - port of entry?")
+    assert answer.answer.startswith("No.") and "Antelope Wells" in answer.answer
+    assert "19 CFR 101.4(c)(2)" in _refs(answer)
