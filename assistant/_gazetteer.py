@@ -262,7 +262,7 @@ class Gazetteer:
             known=[*(p.text for p in corpus.passages), *self.ordinary],
         )
         self.known_words = words | self.ordinary | set(not_names)
-        self._place_words = {w for key in self.places for w in key.split()}
+        self._clause_openers = set(vocabulary.words("subjects")) | set(vocabulary.words("determiners"))
         self.prose_words = _prose_words(corpus)
         """Lower-case words of the sources' prose: never a name the tables lack."""
         self.source_words = {w.lower() for p in corpus.passages if p.ref not in _TABLES
@@ -377,9 +377,8 @@ class Gazetteer:
         for typed, new in zip(re.split(r"(\W+)", text), re.split(r"(\W+)", fixed), strict=True):
             place = self.places.get(_norm(new)) if new != typed else None
             elsewhere = place is not None and states and place.states and not place.states & states
-            # an everyday word is no typo of a name ("rapid city" is not "Rapids")
-            named = place is not None or _norm(new) in self._place_words
-            kept = new != typed and (elsewhere or named and self.is_english(typed))
+            # an everyday word is no typo ("rapid city" is not "Rapids", "victoria" not "victory")
+            kept = new != typed and (elsewhere or self.is_english(typed))
             out.append(typed if kept else new)
         return "".join(out)
 
@@ -424,6 +423,8 @@ class Gazetteer:
                     readings = self._fuzzy_state(key)  # "texs", "iowaa"
                 if not readings:
                     continue
+                if size == 1 and len(key) <= 3 and typed.islower() and self._clause_follows(readings, text[end:]):
+                    continue  # "bc it shows up twice": "because", not British Columbia ("victoria bc to seattle" is)
                 determiner = self._determiner.search(text[:start])
                 weak = (
                     size == 1
@@ -443,6 +444,14 @@ class Gazetteer:
             if states and isinstance(place, Place) and place.states and not place.states & states:
                 found.remove(m)
         return sorted(found, key=lambda m: m.start)
+
+    def _clause_follows(self, readings: list[tuple[SlotKind, object]], rest: str) -> bool:
+        """A short province code followed by a clause of its own ("bc it shows up twice") is a word, not a name."""
+        place = readings[0][1]
+        if not isinstance(place, Place) or place.states or not place.region_offices:
+            return False
+        words = rest.lower().split()[:1]
+        return bool(words) and words[0].strip(",.?!") in self._clause_openers
 
     @staticmethod
     def _confirmed(m: Mention, codes: list[Mention], text: str) -> Mention:

@@ -281,7 +281,7 @@ class Planner:
             else:
                 unanswered += 1
                 tools += [f"route:{r}" for r in decision.routes]
-                frames.insert(0, Frame(decision.intent, decision.slots, Slots(), ask.text))
+                frames.insert(0, Frame(decision.intent, decision.slots, Slots(), ask.text, answered=False))
         final = _tidy(statements)
         if self._true_false.search(message):  # "true or false: ...": answered True or False, not Yes or No
             final = [Statement(_TRUE_FALSE.get(s.text, s.text), s.evidence) for s in final]

@@ -37,6 +37,8 @@ class Frame:
     """What its answer was about (the station and its port, the date reached, ...)."""
     text: str = ""
     """The question as asked: its words steer the passage search of a follow-up ("and can we appeal it?")."""
+    answered: bool = True
+    """Whether the sources answered it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -339,11 +341,14 @@ def name_left_unused(d: Decision, s: Situation) -> Decision | None:
 
     "is there a center of excellence and expertise in atlanta?" reads almost as well as a definition; the
     definition would leave Atlanta unanswered, the Centers tool says which Center is there. A date the statement
-    before gives counts too ("the monday after memorial day 2028 - business day for customs?").
+    before gives counts too ("the monday after memorial day 2028 - business day for customs?"), and a place it
+    names when the question points to it ("Dulles isn't in the port list. Is it a service port?").
     """
     slots, named = d.slots, d.slots.named() & {"places", "states", "countries"}
     if not named and not d.slots.named() & {"dates", "days"} and s.ask.context.dates:
         slots, named = d.slots.merged(s.ask.context), {"dates"}  # the question's own day is its own business
+    elif not named and d.slots.anaphora and s.ask.context.places:
+        slots, named = d.slots.merged(s.ask.context), {"places"}  # "Dulles isn't in the list. Is it a service port?"
     if d.routes or d.intent in (PASSAGE, *ABSTAIN_INTENTS) or not named or set(s.accepts(d.intent)) & named:
         return None
     for intent, score in s.ask.intents[1:]:
@@ -402,9 +407,15 @@ def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
 
 def no_intent(d: Decision, s: Situation) -> Decision | None:
     """A question no intent matches well goes to passage search."""
-    if d.routes or s.ask.intents[0][1] >= s.min_score or d.intent == PASSAGE:
+    if d.routes or s.ask.intents[0][1] >= s.min_score:
         return None
-    return d.via("no_intent", intent=PASSAGE)
+    if s.frames and (s.frames[0].intent in ABSTAIN_INTENTS or not s.frames[0].answered) and not d.slots.named():
+        # "how do i sign up for global entry and where do i do the interview": the second asks about the first
+        return d.via("no_intent", intent=ABSTAIN_INTENTS[0])
+    if d.intent == PASSAGE:
+        return None
+    # leaning to "not in the sources" ("sentri or nexus, which one should I get?"): only a passage that holds it
+    return d.via("no_intent", intent=PASSAGE, strict=s.ask.intents[0][0] in ABSTAIN_INTENTS)
 
 
 BEFORE: tuple[Route, ...] = tuple(

@@ -145,10 +145,11 @@ def _placed(slots: Slots, context: Slots) -> Slots:
     if slots.countries and not slots.places:
         inside = tuple(p for p in context.places if any(o.country in slots.countries for o in p.offices))
         return replace(slots, places=inside) if inside else slots
-    if slots.states or len(context.states) != 1 or not slots.places:
+    if slots.states or len(context.states) != 1 or not (slots.places or slots.unknown):
         return slots
     said = {p.name for p in context.places}
-    if all(p.name in said for p in slots.places):
+    # "across arizona ..., is yuma a port?"; "is newport a port? i mean the one in vermont"
+    if all(p.name in said or not context.places and context.states[0] in p.states for p in slots.places):
         return replace(slots, states=context.states)
     return slots
 
@@ -553,13 +554,16 @@ class Reader:
         stop = self.vocabulary.skip_words
         words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", rest))
         runs: list[list[re.Match[str]]] = []
+        capitals: set[int] = set()  # starts of words written with a capital that does not just open a sentence
         run: list[re.Match[str]] = []
         for m in words:
             word = m[0].strip(".'")
             plain = re.sub(r"'s$", "", word.lower())  # "which one's the service port": "one" is no name
-            first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!"
+            first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!:"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
                        and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
+            if word[:1].isupper() and not first:
+                capitals.add(m.start())
             if (
                 len(plain) < 3
                 or plain in stop
@@ -607,12 +611,14 @@ class Reader:
                     out.append((start, end, name.title()))
                 continue
             # in lower case, what a place is asked to be must come next ("fabens a port"; not "diff between a port")
-            following = [w.strip("?.,!") for w in after if w not in self._determiners]
+            skipped = self._determiners | {"one", "of", "among"}
+            following = [w.strip("?.,!") for w in clause[end:].lower().split()[:5] if w not in skipped]
             next_kind = bool(following) and (
                 following[0] in self._kind_words
                 or any(" ".join(following[:n]) in self.gazetteer.states for n in (1, 2, 3))
             )  # "yuma arizona port?"
-            if (any(c.isupper() for c in name) or set(before) & (self._prepositions | self._kind_words)
+            # a capital counts unless it only opens the sentence ("Newsroom fact-check: how many ...?")
+            if (any(x.start() in capitals for x in r) or set(before) & (self._prepositions | self._kind_words)
                     or next_kind):  # fmt: skip
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
         return out

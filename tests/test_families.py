@@ -326,3 +326,32 @@ def test_a_place_named_only_as_a_mailing_address_says_whose(bot: Assistant, corp
     answer = _ask(bot, corpus, "hachita new mexico - port of entry?")
     assert answer.answer.startswith("No.") and "Antelope Wells" in answer.answer
     assert "19 CFR 101.4(c)(2)" in _refs(answer)
+
+
+def test_slang_that_spells_a_province_code_is_not_the_province(bot: Assistant, corpus: Corpus) -> None:
+    # "bc" = because; 101.3(b)(1) lists Fernandina Beach under Florida and Georgia (limits: St. Mary's, GA)
+    answer = _ask(bot, corpus, "is fernandina beach a florida port or georgia? confused bc it shows up twice")
+    assert "British Columbia" not in answer.answer and "Florida" in answer.answer and "Georgia" in answer.answer
+    # but "victoria bc" is in British Columbia, where 101.5 lists Vancouver, not Victoria
+    ferry = _ask(bot, corpus, "ferry from victoria bc to seattle, is victoria a preclearance office")
+    assert ferry.answer.startswith("No.") and "Victoria" in ferry.answer and "Victory" not in ferry.answer
+
+
+def test_a_capital_that_only_opens_a_sentence_makes_no_place(bot: Assistant, corpus: Corpus) -> None:
+    # 101.5 lists 15 preclearance offices
+    answer = _ask(bot, corpus, "Reporter question: how many preclearance offices are listed?")
+    assert "15 preclearance offices" in answer.answer and "Reporter" not in answer.answer
+
+
+def test_a_place_a_statement_names_is_what_it_points_to(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(2), Virginia: Dulles, Norfolk ("Dulles" is no port of entry of 101.3(b)(1))
+    answer = _ask(bot, corpus, "I can't find Dulles among the Virginia ports. Is it a service port then?")
+    assert answer.answer.startswith("Yes.") and "Dulles" in answer.answer and "Virginia" in answer.answer
+    # a state said after the question places the name: 101.4(c)(2), Vermont: "NewportDerby Line."
+    newport = _ask(bot, corpus, "is newport a port of entry? the vermont one")
+    assert newport.answer.startswith("No.") and "Derby Line" in newport.answer and "Oregon" not in newport.answer
+
+
+def test_a_question_joined_to_an_out_of_scope_one_is_out_of_scope_too(bot: Assistant, corpus: Corpus) -> None:
+    answer = bot.ask("how do i apply for nexus and where is the interview done")
+    assert answer.abstained and not answer.citations
