@@ -20,6 +20,7 @@ from ._results import (
     DayStatus,
     Definitions,
     DrawbackPorts,
+    Expansion,
     HolidayDate,
     HolidayList,
     Hours,
@@ -56,6 +57,7 @@ _COMPOSERS: dict[type, Callable[[Any, Corpus], list[Statement]]] = {
     BusinessDayCount: days.business_day_count,
     Hours: days.hours,
     Snippet: text.snippet,
+    Expansion: text.expansion,
 }
 
 

@@ -14,10 +14,10 @@ from corpus import Corpus, Definition, sentence_spans
 
 from ._data import Vocabulary
 from ._records import Evidence, Statement
-from ._results import Definitions, Snippet
+from ._results import Definitions, Expansion, Snippet
 from ._tools_text import asked_verb, coverage, key_terms, polar_lead, stems
 
-__all__ = ["definitions", "display", "snippet"]
+__all__ = ["definitions", "display", "expansion", "snippet"]
 
 _ITEM = re.compile(r"^\((\w+)\)\s+")
 
@@ -128,6 +128,15 @@ def _excluded(term: Definition, question: str) -> str:
         if len(m[1].split()) <= 4 and f" {m[1].strip()} " in f" {asked} ":
             return "No"
     return ""
+
+
+def expansion(r: Expansion, corpus: Corpus) -> list[Statement]:
+    """What an abbreviation stands for, in one sentence."""
+    said = [Statement(f"{r.abbreviation} stands for {r.words}.", (r.where,))]
+    if r.sentence is not None:  # "whats APIS": what the sources say it is, too
+        text = display(r.sentence.quote).removeprefix(f"{r.where.quote}: ")  # "... (APIS): APIS requires ..."
+        said.append(Statement(text, (r.sentence,)))
+    return said
 
 
 def snippet(r: Snippet, corpus: Corpus) -> list[Statement]:

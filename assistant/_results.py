@@ -382,6 +382,25 @@ class Snippet:
         return self.sentences + self.items
 
 
+@dataclass(frozen=True, slots=True)
+class Expansion:
+    """What an abbreviation stands for, as the sources spell it out ("National Customs Automation Program (NCAP)")."""
+
+    abbreviation: str
+    """As the sources write it ("NCAP")."""
+    words: str
+    """What it stands for."""
+    where: Evidence
+    """The words and the abbreviation, quoted from the passage that spells it out."""
+    sentence: Evidence | None = None
+    """The sentence that spells it out, when the question asks what it is ("whats APIS"), not what it stands for."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The quotes it rests on."""
+        return (self.where,) if self.sentence is None else (self.where, self.sentence)
+
+
 Result = (
     PlaceFacts
     | PortLimits
@@ -402,6 +421,7 @@ Result = (
     | Hours
     | Definitions
     | Snippet
+    | Expansion
 )
 """Anything a tool returns."""
 

@@ -25,7 +25,7 @@ from corpus import Corpus, Passage, sentence_spans
 from ._data import Vocabulary
 from ._records import Evidence
 from ._registry import Context, Request, Retrieved, tool
-from ._results import Definitions, Snippet
+from ._results import Definitions, Expansion, Snippet
 
 __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 
@@ -222,9 +222,15 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
 
 
 @tool("search_passages", _Query)
-def search_passages(req: Request, ctx: Context) -> Snippet | None:
-    """Search the regulation's paragraphs and the article; the sentences that answer, or nothing."""
+def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
+    """Search the regulation's paragraphs and the article; the sentences that answer, or nothing.
+
+    A question about what an abbreviation the sources spell out stands for ("NCAP stands for?") gets the words.
+    """
     vocabulary = ctx.gazetteer.vocabulary
+    expansion = _expansion(req.text, ctx.corpus, vocabulary)
+    if expansion is not None:
+        return expansion
     # The words the sources use for the question's own ("land": arriving) find the passages that use them.
     said = {w for w in _words(req.text)}
     also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms_of(w) if s not in said)
@@ -244,6 +250,49 @@ def search_passages(req: Request, ctx: Context) -> Snippet | None:
     sentences = [e.quote for e in found.sentences]
     lead = polar_lead(key_terms(req.text, vocabulary), sentences, vocabulary, asked_verb(req.text, vocabulary))
     return replace(found, lead=lead)
+
+
+_SHORT = 5
+"""Words in a question that asks only what an abbreviation means ("what is the IOR")."""
+_SPELLED = re.compile(
+    r"((?:[A-Z][\w.'&-]*|of|the|and|for)(?:\s+(?:[A-Z][\w.'&-]*|of|the|and|for)){0,8})\s+\(([A-Z]{2,6})\)"
+)
+
+
+@functools.lru_cache(maxsize=4)
+def _abbreviations(corpus: Corpus) -> dict[str, Expansion]:
+    """Every abbreviation the sources spell out, by its lower-case form ("ncap")."""
+    out: dict[str, Expansion] = {}
+    for p in corpus.passages:
+        for m in _SPELLED.finditer(p.text):
+            words, abbreviation = m[1].split(), m[2]
+            while words and words[0][0] != abbreviation[0]:  # "All affected Importer of Record (IOR)"
+                words = words[1:]
+            if words and words[0][0].isupper():
+                spelled = " ".join(words)
+                quote = p.text[m.end() - len(f"{spelled} ({abbreviation})") : m.end()]
+                out.setdefault(abbreviation.lower(), Expansion(abbreviation, spelled, Evidence(p.ref, quote)))
+    return out
+
+
+def _expansion(question: str, corpus: Corpus, vocabulary: Vocabulary) -> Expansion | None:
+    """The abbreviation a short or "stand for" question asks about, if the sources spell it out."""
+    words = re.findall(r"[A-Za-z][\w.'-]*", question)
+    cue = re.search(rf"(?:{vocabulary.pattern('expansion_cues')})", question, re.I) is not None
+    short_cue = re.search(rf"\b(?:{vocabulary.pattern('expansion_short_cues')})\b", question, re.I) is not None
+    known = _abbreviations(corpus)
+    asked = [w for w in words if w.lower().strip(".") in known]
+    if len(asked) != 1 or not (cue or len(words) <= 2 or short_cue and len(words) <= _SHORT):
+        return None
+    found = known[asked[0].lower().strip(".")]
+    if cue:
+        return found
+    text = corpus.passage(found.where.ref).text
+    at = text.find(found.where.quote)
+    span = next(((s, e) for s, e in sentence_spans(text) if s <= at < e), None)
+    if span is None or text[span[0] : span[1]].strip() == found.where.quote:
+        return found
+    return replace(found, sentence=Evidence(found.where.ref, text[span[0] : span[1]].strip()))
 
 
 def _parents(corpus: Corpus, passage: Passage) -> str:

@@ -355,3 +355,22 @@ def test_a_place_a_statement_names_is_what_it_points_to(bot: Assistant, corpus: 
 def test_a_question_joined_to_an_out_of_scope_one_is_out_of_scope_too(bot: Assistant, corpus: Corpus) -> None:
     answer = bot.ask("how do i apply for nexus and where is the interview done")
     assert answer.abstained and not answer.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "words", "ref"),
+    [
+        ("what does CCS stand for", "Cargo and Conveyance Security", "19 CFR 101.10(c)"),  # 101.10(c), the appeal
+        ("DEA?", "Drug Enforcement Administration", "Article: Security Measures at Ports of Entry"),
+    ],
+)
+def test_an_abbreviation_the_sources_spell_out_is_spelled_out(
+    bot: Assistant, corpus: Corpus, question: str, words: str, ref: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert words in answer.answer and ref in _refs(answer)
+
+
+def test_a_question_about_what_an_agency_does_is_not_an_abbreviation_question(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "what is the FBI's role at ports of entry")
+    assert "stands for" not in answer.answer
