@@ -13,9 +13,10 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
@@ -32,6 +33,7 @@ __all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _MIN_FUZZY = 5
 _WORD_HITS = 3
+_T = TypeVar("_T")
 # Shorter words have too many close neighbours to call one a misspelling of another.
 _MIN_DERIVED = 6  # "supervis" is a stem of "supervisory"; "port" is not one of "portal"
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
@@ -48,6 +50,24 @@ class _Term(BaseModel):
 
 class _Query(BaseModel):
     query: str = Field(description="What to look for in the regulation and the article")
+
+
+def _per_corpus(fn: Callable[[Corpus], _T]) -> Callable[[Corpus], _T]:
+    """``fn`` computed once per corpus object.
+
+    Kept by identity (holding the corpus, so its id stays its own): ``functools.cache`` would hash the whole frozen
+    corpus on every question, which cost about 2 ms of each passage answer.
+    """
+    cache: dict[int, tuple[Corpus, _T]] = {}
+
+    @functools.wraps(fn)
+    def once(corpus: Corpus) -> _T:
+        hit = cache.get(id(corpus))
+        if hit is None or hit[0] is not corpus:
+            hit = cache[id(corpus)] = (corpus, fn(corpus))
+        return hit[1]
+
+    return once
 
 
 @functools.cache
@@ -259,7 +279,7 @@ _SPELLED = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=4)
+@_per_corpus
 def _abbreviations(corpus: Corpus) -> dict[str, Expansion]:
     """Every abbreviation the sources spell out, by its lower-case form ("ncap")."""
     out: dict[str, Expansion] = {}
@@ -342,7 +362,7 @@ def _list_after(corpus: Corpus, passage: Passage, end: int) -> tuple[Evidence, .
     return tuple(out)
 
 
-@functools.cache
+@_per_corpus
 def _table_lines(corpus: Corpus) -> frozenset[str]:
     """Every printed table row and heading: flattened table text, never shown as a sentence."""
     rows = [x.cite.line for x in corpus.listings] + [s.cite.line for s in corpus.stations]
