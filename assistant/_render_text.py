@@ -109,8 +109,9 @@ def settled(said: list[Statement], polar: bool, question: str, vocabulary: Vocab
     keys = key_terms(question, vocabulary)
     best = max(said, key=lambda s: coverage(keys, stems(s.text, vocabulary)))
     numbers = re.findall(r"\d+", question)
-    if len(keys) < 2 or any(n not in re.findall(r"\d+", best.text) for n in numbers):
-        return said  # "is cbp open at 7 am?": a rule that does not hold the time asked about settles nothing
+    stated = {n for s in said for n in re.findall(r"\d+", s.text)}
+    if len(keys) < 2 or any(n not in stated for n in numbers):
+        return said  # "is cbp open at 7 am?": rules that do not hold the time asked about settle nothing
     lead = polar_lead(keys, [best.text], vocabulary, asked_verb(question, vocabulary))
     if not lead:
         return said

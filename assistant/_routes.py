@@ -119,8 +119,10 @@ def _replace_kinds(new: Slots, old: Slots) -> Slots:
     named = {k for k in kinds if getattr(new, k)} - {"terms"}
     if named & {"places", "weak_places", "unknown", "states", "countries"}:
         named |= {"places", "weak_places", "unknown", "states", "countries"}
-    if named & {"dates", "days", "years"}:
+    if named & {"dates", "days"}:
         named |= {"dates", "days", "years"}
+    elif "years" in named:  # "and in 2029?": the same holiday, another year (its dates were the old year's)
+        named |= {"dates"}
     merged = replace(old, **{k: getattr(new, k) for k in named})
     # What the follow-up itself asks ("are they open ...?", "only ...?", "more than one?") is its own.
     return replace(merged, kinds=new.kinds or old.kinds, direction=new.direction or old.direction,

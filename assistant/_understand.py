@@ -600,14 +600,23 @@ class Reader:
                 # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or
                 # asked to be one ("is windsor a us port")
                 kind_next = [w.strip("?.,!") for w in after[:1]]
+                state_next = any(
+                    " ".join(w.strip("?.,!") for w in after[:n]) in self.gazetteer.states for n in (1, 2, 3)
+                )
                 asked = (
                     before[-1:] in (["is"], ["are"], ["was"]) and {w.strip("?.,!") for w in after} & self._kind_words
                 )
                 swapped = (
                     self._ellipsis.fullmatch(clause[:start].strip(" ,")) is not None and not after
                 )  # "what about dubai"
-                if (before[-1:] and before[-1] in self._prepositions - {"of"} or set(kind_next) & self._kind_words
-                        or asked or swapped):  # fmt: skip
+                if (
+                    before[-1:]
+                    and before[-1] in self._prepositions - {"of"}
+                    or set(kind_next) & self._kind_words
+                    or asked
+                    or swapped
+                    or state_next
+                ):  # fmt: skip  ("cheyenne wyoming port?")
                     out.append((start, end, name.title()))
                 continue
             # in lower case, what a place is asked to be must come next ("fabens a port"; not "diff between a port")

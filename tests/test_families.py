@@ -374,3 +374,17 @@ def test_an_abbreviation_the_sources_spell_out_is_spelled_out(
 def test_a_question_about_what_an_agency_does_is_not_an_abbreviation_question(bot: Assistant, corpus: Corpus) -> None:
     answer = _ask(bot, corpus, "what is the FBI's role at ports of entry")
     assert "stands for" not in answer.answer
+
+
+def test_and_in_another_year_asks_about_the_same_holiday(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(6): Labor Day, the first Monday in September: Sept 6, 2027; Sept 4, 2028
+    history = [{"role": "user", "content": "when is labor day 2027 for customs"},
+               {"role": "assistant", "content": "Monday, September 6, 2027."}]  # fmt: skip
+    answer = bot.ask("and in 2028?", history)
+    assert "September 4, 2028" in answer.answer and "19 CFR 101.6(a)(6)" in {c.ref for c in answer.citations}
+
+
+def test_an_everyday_word_before_a_state_is_a_place_name(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists no port under Wyoming, and no "Cheyenne" anywhere
+    answer = _ask(bot, corpus, "cheyenne wyoming port of entry?")
+    assert answer.answer.startswith("No. Cheyenne is not listed") and "Wyoming" in answer.answer
