@@ -408,7 +408,11 @@ def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
 
 
 def no_intent(d: Decision, s: Situation) -> Decision | None:
-    """A question no intent matches well goes to passage search."""
+    """A question no intent matches well goes to passage search.
+
+    Only a passage that holds most of it answers one that leans towards "not in the sources"; one that names nothing
+    after a question the sources did not answer is not answered either.
+    """
     if d.routes or s.ask.intents[0][1] >= s.min_score:
         return None
     if s.frames and (s.frames[0].intent in ABSTAIN_INTENTS or not s.frames[0].answered) and not d.slots.named():
