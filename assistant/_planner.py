@@ -109,6 +109,7 @@ class Planner:
         self.min_score = vocabulary.threshold("intents_min_score")
         self._vocabularies = _vocabularies(intents, vocabulary)
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
+        self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
@@ -231,7 +232,7 @@ class Planner:
         ctx = self._context(today, lambda text: [])
         users = [text for role, text in history if role == "user"][-HISTORY_TURNS:]
         for message in users:
-            asks, _ = self.reader.read(message, today=today, year=_year(frames))
+            asks, _ = self.reader.read(self._where_cue.sub(" ", message), today=today, year=_year(frames))
             for ask in asks:
                 decision = self.decide(ask, frames)
                 results = self._run(decision, ask, ctx) if decision.intent != PASSAGE else ()
@@ -247,6 +248,9 @@ class Planner:
         """Read, decide, run and word every question of ``message``."""
         frames = self._frames(history, today)
         ctx = self._context(today, retrieve)
+        where = self._where_cue.search(message) is not None
+        if where:  # "which paragraph lists the holidays?" asks what "lists the holidays?" asks, and where it is said
+            message = self._where_cue.sub(" ", message)
         asks, _ = self.reader.read(message, today=today, year=_year(frames))
         steps: list[Step] = []
         statements: list[Statement] = []
@@ -283,6 +287,8 @@ class Planner:
                 tools += [f"route:{r}" for r in decision.routes]
                 frames.insert(0, Frame(decision.intent, decision.slots, Slots(), ask.text, answered=False))
         final = _tidy(statements)
+        if final and where:  # "what paragraph says ...?": the paragraph is the answer
+            final = _where(final)
         if self._true_false.search(message):  # "true or false: ...": answered True or False, not Yes or No
             final = [Statement(_TRUE_FALSE.get(s.text, s.text), s.evidence) for s in final]
         return Plan(tuple(steps), tuple(final), tuple(dict.fromkeys(tools)), answered == 0,
@@ -448,6 +454,22 @@ def _compared(said: list[Statement], count: int, compare: tuple[str, int]) -> li
     """A list answer to "is there more than one ...?": Yes or No by its count, then the list."""
     rest = said[1:] if said and said[0].text in ("Yes.", "No.") else said
     return [Statement("Yes." if _COMPARE[compare[0]](count, compare[1]) else "No."), *rest]
+
+
+def _where(said: list[Statement]) -> list[Statement]:
+    """The paragraph the answer rests on, said first (after any Yes or No): "It is in 19 CFR 101.7(b)(1)."."""
+    ref = next((s.evidence[0].ref for s in said if s.evidence), None)
+    if ref is None:
+        return said
+    if ref.startswith("Article: "):
+        where = f"the article's section “{ref.removeprefix('Article: ')}”"
+    elif " (" in ref:  # "19 CFR 101.1 (Customs station)": a definition
+        section, _, term = ref.partition(" (")
+        where = f"{section}, the definition of “{term.removesuffix(')')}”"
+    else:
+        where = ref
+    at = 1 if said[0].text in ("Yes.", "No.") else 0
+    return [*said[:at], Statement(f"It is in {where}."), *said[at:]]
 
 
 def _one_lead(said: list[Statement]) -> list[Statement]:

@@ -266,6 +266,10 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     mention = _article_calls(corpus, p.name, describe=not r.polar)
     if mention is not None and first not in ("ports", "part_of"):
         out.append(mention)
+    if r.elsewhere:  # "isn't eastport in maine?": yes, and there is another Eastport
+        out.append(Statement(f"There is also a port of entry named {p.name} in "
+                             f"{join(sorted({_in(s) for x in r.elsewhere for s in x.states}))}.",
+                             tuple(_row(PORTS, x.cite.line) for q in r.elsewhere for x in q.listings)))  # fmt: skip
     return out
 
 

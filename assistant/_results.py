@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from corpus import Center, CustomsStation, Definition, PortListing, PreclearanceOffice, ServicePort
+from corpus import Center, CustomsStation, Definition, Port, PortListing, PreclearanceOffice, ServicePort
 
 from ._dates import Closure
 from ._gazetteer import DayName, Place
@@ -46,6 +46,8 @@ class PlaceFacts:
     """The question asks for the order or decision behind the port."""
     own: bool = False
     """It asks whether the place is a port on its own ("is sandusky its own port?"): a part of one is not."""
+    elsewhere: tuple[Port, ...] = ()
+    """Ports of the same name in other states than the one asked about ("isn't eastport in maine?": Idaho's)."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

@@ -87,7 +87,8 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
     for place in _places(s):
         narrowed = place.narrowed(state) if state else place.abroad(s.countries[0]) if len(s.countries) == 1 else place
-        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority, s.exclusive)
+        elsewhere = tuple(p for p in place.ports if p not in narrowed.ports) if narrowed is not place else ()
+        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority, s.exclusive, elsewhere)
     if s.unknown:
         return PlaceFacts(s.unknown[0], None, _asked(s), state, s.polar)
     return None

@@ -388,3 +388,23 @@ def test_an_everyday_word_before_a_state_is_a_place_name(bot: Assistant, corpus:
     # 101.3(b)(1) lists no port under Wyoming, and no "Cheyenne" anywhere
     answer = _ask(bot, corpus, "cheyenne wyoming port of entry?")
     assert answer.answer.startswith("No. Cheyenne is not listed") and "Wyoming" in answer.answer
+
+
+def test_a_name_placed_in_one_state_names_its_namesakes_elsewhere(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists a Newport under Oregon and one under Rhode Island; 101.4(c)(2) a Newport station in Vermont
+    answer = _ask(bot, corpus, "newport oregon is a port of entry, right?")
+    assert answer.answer.startswith("Yes.") and "Oregon" in answer.answer and "Rhode Island" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "where", "fact"),
+    [
+        ("which paragraph lists the ten national holidays", "19 CFR 101.6(a)", "Thanksgiving"),
+        ("what section defines a service port?", "19 CFR 101.1, the definition of “Service port”", "cargo processing"),
+    ],
+)
+def test_a_question_about_where_the_regulation_says_it_names_the_paragraph(
+    bot: Assistant, corpus: Corpus, question: str, where: str, fact: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(f"It is in {where}") and fact in answer.answer
