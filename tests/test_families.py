@@ -237,7 +237,8 @@ def test_a_name_not_listed_in_a_named_state_gets_that_states_ports(bot: Assistan
 def test_a_state_said_before_the_question_places_the_name(bot: Assistant, corpus: Corpus) -> None:
     # 101.3(b)(1) lists a Portland under Maine and one under Oregon
     answer = _ask(bot, corpus, "i'm near portland oregon. is portland a port of entry?")
-    assert answer.answer.startswith("Yes.") and "Oregon" in answer.answer and "Maine" not in answer.answer
+    assert answer.answer.startswith("Yes. Portland is a port of entry listed under Oregon")
+    assert "also a port of entry named Portland in Maine" in answer.answer  # the namesake, said as such
 
 
 def test_the_regulations_own_words_in_quotes_are_no_instruction(bot: Assistant, corpus: Corpus) -> None:
@@ -349,7 +350,8 @@ def test_a_place_a_statement_names_is_what_it_points_to(bot: Assistant, corpus: 
     assert answer.answer.startswith("Yes.") and "Dulles" in answer.answer and "Virginia" in answer.answer
     # a state said after the question places the name: 101.4(c)(2), Vermont: "NewportDerby Line."
     newport = _ask(bot, corpus, "is newport a port of entry? the vermont one")
-    assert newport.answer.startswith("No.") and "Derby Line" in newport.answer and "Oregon" not in newport.answer
+    assert newport.answer.startswith("No. Newport is a Customs station listed under Vermont")
+    assert "Derby Line" in newport.answer
 
 
 def test_a_question_joined_to_an_out_of_scope_one_is_out_of_scope_too(bot: Assistant, corpus: Corpus) -> None:
