@@ -246,6 +246,7 @@ class Gazetteer:
         self.ordinary = {w.lower() for w in ordinary_words}
         self.english = frozenset(english)
         self._determiner = re.compile(rf"\b(?:{vocabulary.pattern('determiners')})\s*$", re.I)
+        self._region_preposition = re.compile(rf"\b(?:{vocabulary.pattern('region_prepositions')})$", re.I)
         self._code_preposition = re.compile(rf"\b(?:{vocabulary.pattern('code_prepositions')})$", re.I)
         """Everyday English words ("door", "applies", "paris"): in lower case, a place name only where one stands."""
         self.acronyms = {w.lower() for w in acronyms}
@@ -481,7 +482,11 @@ class Gazetteer:
             after_place = any(e <= start and not text[e:start].strip(" ,") for e in ends)
             everyday = word in self.ordinary or word in self.vocabulary.skip_words or word in self.acronyms
             after_in = bool(self._code_preposition.search(before))  # "ports in ME?"
-            if typed.isupper() and (not everyday or after_place or before.endswith(",") or after_in):
+            city = self.places.get(word)  # "go all the way to LA": Los Angeles; "Lake Charles, LA": Louisiana
+            in_region = bool(self._region_preposition.search(before))
+            if city is not None and city.states and not (after_place or in_region or before.endswith(",")):
+                yield Mention(start, end, text[start:end], (("place", city),))
+            elif typed.isupper() and (not everyday or after_place or before.endswith(",") or after_in):
                 yield Mention(start, end, text[start:end], (("state", self.codes[typed]),))
             elif typed.islower() and not everyday and (after_place or word not in self.english):  # "ports in tx"
                 yield Mention(start, end, text[start:end], (("state", self.codes[typed.upper()]),))

@@ -208,6 +208,7 @@ class Reader:
         self._exclusive = _cue(v.words("exclusive"))
         self._inclusive = _cue(v.words("inclusive"))
         self._none = _cue(v.words("none_cues"))
+        self._infinitive_heads = set(v.words("infinitive_heads"))
         self._statement_words = set(v.words("subjects")) | set(v.words("clause_verbs")) | {"my", "our", "your"}
         self._from_through = re.compile(rf"\bfrom\b.+\b(?:{v.pattern('range_through')})\b", re.I)
         kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(gazetteer.kinds, key=len, reverse=True))
@@ -609,9 +610,11 @@ class Reader:
                 swapped = (
                     self._ellipsis.fullmatch(clause[:start].strip(" ,")) is not None and not after
                 )  # "what about dubai"
+                infinitive = before[-2:-1] and before[-1] == "to" and before[-2] in self._infinitive_heads
                 if (
                     before[-1:]
                     and before[-1] in self._prepositions - {"of"}
+                    and not infinitive  # "have to stand there": a verb
                     or set(kind_next) & self._kind_words
                     or asked
                     or swapped

@@ -410,3 +410,16 @@ def test_a_question_about_where_the_regulation_says_it_names_the_paragraph(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith(f"It is in {where}") and fact in answer.answer
+
+
+def test_a_code_that_is_also_a_citys_short_name(bot: Assistant, corpus: Corpus) -> None:
+    # "LA" after "to" is Los Angeles (101.3(b)(1): Los Angeles-Long Beach); after "in" it is Louisiana
+    answer = _ask(bot, corpus, "is vegas a port of entry or do we drive on to LA")
+    assert answer.answer.startswith("Yes.") and "Louisiana" not in answer.answer and "Los Angeles" in answer.answer
+    louisiana = _ask(bot, corpus, "ports in LA")
+    assert "Louisiana has 6 ports of entry" in louisiana.answer  # Baton Rouge, Gramercy, Lake Charles, ...
+
+
+def test_a_verb_after_have_to_is_no_place(bot: Assistant, corpus: Corpus) -> None:
+    answer = bot.ask("under customs supervision does an officer have to stay there the whole time?")
+    assert "Stay is not listed" not in answer.answer and "not listed as a port of entry" not in answer.answer
