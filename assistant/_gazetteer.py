@@ -159,6 +159,11 @@ class Mention:
         return next((v for k, v in self.readings if k == kind), None)
 
 
+def _elsewhere(place: object, states: set[object]) -> bool:
+    """A place listed only outside every state the text names: no reading for a guessed spelling."""
+    return bool(states) and isinstance(place, Place) and bool(place.states) and not place.states & states
+
+
 def _norm(text: str) -> str:
     """Lower case, apostrophes dropped ("Patriots' Day", "patriots day"), punctuation and hyphens as spaces."""
     return " ".join(re.sub(r"[^a-z0-9&/ -]+", " ", re.sub(r"['’]", "", text.lower())).replace("-", " ").split())
@@ -377,9 +382,8 @@ class Gazetteer:
         out = []
         for typed, new in zip(re.split(r"(\W+)", text), re.split(r"(\W+)", fixed), strict=True):
             place = self.places.get(_norm(new)) if new != typed else None
-            elsewhere = place is not None and states and place.states and not place.states & states
             # an everyday word is no typo ("rapid city" is not "Rapids", "victoria" not "victory")
-            kept = new != typed and (elsewhere or self.is_english(typed))
+            kept = new != typed and (_elsewhere(place, states) or self.is_english(typed))
             out.append(typed if kept else new)
         return "".join(out)
 
@@ -403,7 +407,7 @@ class Gazetteer:
         stop = set(self.vocabulary.grammar["stopwords"])
         taken: set[int] = set()
         found: list[Mention] = []
-        misspelt: list[Mention] = []
+        misspelt: list[Mention] = []  # names read from a misspelling
         for size in range(min(self.longest, 7), 0, -1):
             for i in range(len(tokens) - size + 1):
                 if not taken.isdisjoint(range(i, i + size)):
@@ -414,12 +418,11 @@ class Gazetteer:
                 readings = self.table.get(key)
                 start, end = tokens[i][0], tokens[i + size - 1][1]
                 typed = text[start:end]
+                guessed = False
                 if (readings is None and len(key) >= 6 and (typed[:1].isupper() or all_lower)
                         and tokens[i][2] not in stop and tokens[i + size - 1][2] not in stop):  # fmt: skip
                     readings = self._fuzzy(key, size)
                     guessed = readings is not None
-                else:
-                    guessed = False
                 if readings is None and size == 1 and 4 <= len(key) < 6 and key not in self.ordinary | self.prose_words:
                     readings = self._fuzzy_state(key)  # "texs", "iowaa"
                 if not readings:
@@ -441,8 +444,7 @@ class Gazetteer:
         found = [self._confirmed(m, codes, text) if m.weak else m for m in found] + codes
         states = {m.value("state") for m in found if m.kind == "state"}
         for m in misspelt:  # "is asheville a port or do i use one of the NC ones": not Nashville, Tennessee
-            place = m.value("place")
-            if states and isinstance(place, Place) and place.states and not place.states & states:
+            if _elsewhere(m.value("place"), states):
                 found.remove(m)
         return sorted(found, key=lambda m: m.start)
 
