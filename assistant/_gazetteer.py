@@ -220,7 +220,9 @@ class Gazetteer:
         self.countries |= {_norm(a): c for c, aliases in vocabulary.countries.items() for a in aliases}
         centers = {c.name: c for c in corpus.centers}
         self.goods = {_norm(w): centers[c] for c, words in vocabulary.goods.items() for w in words if c in centers}
-        self.days = self._days(corpus, vocabulary)
+        self.prose_words = _prose_words(corpus)
+        """Lower-case words of the sources' prose: never a name the tables lack."""
+        self.days = self._days(corpus, vocabulary, self.prose_words)
         definitions = {d.term: d for d in corpus.definitions}
         self.terms = {_norm(a): definitions[t] for t, aliases in vocabulary.terms.items() for a in aliases
                       if t in definitions}  # fmt: skip
@@ -269,8 +271,6 @@ class Gazetteer:
         )
         self.known_words = words | self.ordinary | set(not_names)
         self._clause_openers = set(vocabulary.words("subjects")) | set(vocabulary.words("determiners"))
-        self.prose_words = _prose_words(corpus)
-        """Lower-case words of the sources' prose: never a name the tables lack."""
         self.source_words = {w.lower() for p in corpus.passages if p.ref not in _TABLES
                              for w in re.findall(r"[A-Za-z][A-Za-z'-]*", p.text)}  # fmt: skip
         """Every word of the sources' prose, any case ("Peace", "Bridge", "Tijuana"): names the sources explain."""
@@ -341,7 +341,7 @@ class Gazetteer:
         return places
 
     @staticmethod
-    def _days(corpus: Corpus, vocabulary: Vocabulary) -> dict[str, DayName]:
+    def _days(corpus: Corpus, vocabulary: Vocabulary, prose: set[str]) -> dict[str, DayName]:
         out: dict[str, DayName] = {}
         for h in corpus.holidays:
             day = DayName(h.name, "national")
@@ -356,7 +356,6 @@ class Gazetteer:
             for alias in [name, *names]:
                 out[_norm(str(alias))] = DayName(name, "other", {k: v for k, v in rule.items() if k != "names"})
         national = {k: v for k, v in out.items() if v.kind == "national"}
-        prose = _prose_words(corpus)
         for name, subdivs in _state_holidays().items():
             key = _norm(name)
             if set(key.split()) <= prose:
