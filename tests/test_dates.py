@@ -12,20 +12,13 @@ import pytest
 from assistant._dates import CbpCalendar, around, dangling, day_of_month, find_dates
 from corpus import Corpus
 
+from .conftest import nth_weekday
+
 D = dt.date
 DAY = dt.timedelta(days=1)
 TODAY = D(2026, 11, 23)  # a Monday
 MON, WED, THU, FRI, SAT, SUN = 0, 2, 3, 4, 5, 6
 JUNETEENTH = "Juneteenth National Independence Day"
-
-
-def nth_weekday(year: int, month: int, weekday: int, n: int) -> D:
-    """The n-th ``weekday`` of the month; n = -1 for the last."""
-    if n > 0:
-        first = D(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = D(year + month // 12, month % 12 + 1, 1) - DAY
-    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def holiday_dates(year: int) -> list[D]:

@@ -9,22 +9,13 @@ import pytest
 from assistant._understand import Reader, Slots
 from corpus import Corpus
 
-from .conftest import Engine
+from .conftest import Engine, nth_weekday
 
 pytestmark = pytest.mark.model
 D = dt.date
 DAY = dt.timedelta(days=1)
 TODAY = D(2026, 11, 23)  # a Monday
 MON, THU, FRI, SAT = 0, 3, 4, 5
-
-
-def nth_weekday(year: int, month: int, weekday: int, n: int) -> D:
-    """The n-th ``weekday`` of the month (101.6(a) states its holidays this way); n = -1 for the last."""
-    if n > 0:
-        first = D(year, month, 1)
-        return first + dt.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (n - 1))
-    last = D(year + month // 12, month % 12 + 1, 1) - DAY
-    return last - dt.timedelta(days=(last.weekday() - weekday) % 7)
 
 
 def next_weekday_dated(dom: int, weekday: int) -> D:
