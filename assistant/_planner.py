@@ -120,13 +120,17 @@ class Planner:
         tool = self.intents[intent].tool if intent in self.intents else ""
         return TOOLS[tool].accepts if tool in TOOLS else ()
 
+    def _joins(self, intent: str) -> tuple[str, ...]:
+        tool = self.intents[intent].tool if intent in self.intents else ""
+        return TOOLS[tool].joins if tool in TOOLS else ()
+
     def _situation(self, ask: Ask, frames: Sequence[Frame], extras: dict[str, object] | None = None) -> Situation:
         return Situation(ask, frames, self.intents, self._needs, self._accepts, self.vocabulary.skip_words,
                          self.min_score, self.vocabulary.threshold("intents_margin"),
                          self.vocabulary.threshold("intents_follow_margin"),
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
                          extras or {}, self._outside,
-                         self.vocabulary.threshold("intents_outside_margin"))  # fmt: skip
+                         self.vocabulary.threshold("intents_outside_margin"), self._joins)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -314,7 +318,9 @@ class Planner:
         if not missing:
             return decision, results, said
         # Words only: whether a passage holds the missing key words is a question of words, and it saves an embedding.
-        words_only = dataclasses.replace(ctx, retrieve=lambda query, lexical=True: ctx.retrieve(query, lexical=True))
+        words_only = dataclasses.replace(
+            ctx, retrieve=lambda query, lexical=True, also="": ctx.retrieve(query, lexical=True, also=also)
+        )
         passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text, context=ask.context_text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home
         names = [p.name for p in decision.slots.places]

@@ -77,9 +77,10 @@ class Context:
     """Closed days and business days."""
     today: dt.date
     """The date questions are asked on."""
-    retrieve: Callable[..., list[Retrieved]] = field(default=lambda text, lexical=False: [])
-    """Passage search, best chunks first: ``retrieve(text, lexical=False)`` (the index opens only when called;
-    ``lexical=True`` searches words only, without embedding the text)."""
+    retrieve: Callable[..., list[Retrieved]] = field(default=lambda text, lexical=False, also="": [])
+    """Passage search, best chunks first: ``retrieve(text, lexical=False, also="")`` (the index opens only when
+    called; ``lexical=True`` searches words only, without embedding the text; ``also`` are words for the word
+    search only)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,6 +101,9 @@ class Tool:
     """Slot kinds it uses when given (its needs included)."""
     home: tuple[str, ...]
     """Refs (or ref prefixes) of the paragraphs it answers from; a passage there may answer in its stead."""
+    joins: tuple[str, ...] = ()
+    """Slot kinds it takes from the statements around the question as well as from the question (a trip's
+    origin is often told first: "Flying from Abu Dhabi. Do I clear customs when I land in New York?")."""
 
 
 TOOLS: dict[str, Tool] = {}
@@ -107,14 +111,14 @@ TOOLS: dict[str, Tool] = {}
 
 
 def tool(name: str, args: type[BaseModel], *, needs: tuple[str, ...] = (), accepts: tuple[str, ...] = (),
-         home: tuple[str, ...] = ()) -> Callable[[_ToolFn], _ToolFn]:  # fmt: skip
+         home: tuple[str, ...] = (), joins: tuple[str, ...] = ()) -> Callable[[_ToolFn], _ToolFn]:  # fmt: skip
     """Declare a tool (a decorator): its docstring is its description."""
 
     def register(fn: _ToolFn) -> _ToolFn:
         if name in TOOLS:
             raise ValueError(f"tool {name!r} is declared twice")
         TOOLS[name] = Tool(name, " ".join((fn.__doc__ or name).split()), args, fn, needs,
-                           tuple(dict.fromkeys(needs + accepts)), home)  # fmt: skip
+                           tuple(dict.fromkeys(needs + accepts)), home, joins)  # fmt: skip
         return fn
 
     return register

@@ -261,7 +261,8 @@ def business_day_count(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
     """How many business days lie between two dates."""
     evidence = [_business_day(corpus)] + [e for c in r.closures for e in _closure_evidence(corpus, c)]
     closed = f" Offices are closed for {join([_closure_words(c) for c in r.closures])}." if r.closures else ""
-    span = (f"from {format_day(r.start)} through {format_day(r.end)}, both included" if r.inclusive else
+    span = (f"in {r.period}" if r.period else
+            f"from {format_day(r.start)} through {format_day(r.end)}, both included" if r.inclusive else
             f"after {format_day(r.start)} up to and including {format_day(r.end)}")  # fmt: skip
     return [Statement(f"There are {len(r.days)} business days {span}.{closed}", tuple(dict.fromkeys(evidence)))]
 

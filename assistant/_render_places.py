@@ -655,7 +655,8 @@ def clearance_route(r: ClearanceRoute, corpus: Corpus) -> list[Statement]:
 
     "do I go through customs in Dublin?" is answered Yes when there is preclearance there.
     """
-    out: list[Statement] = _lead(r.polar and r.origin is not None, bool(r.origin and r.origin.offices))
+    precleared = bool(r.origin and r.origin.offices)
+    out: list[Statement] = _lead(r.polar and r.origin is not None, precleared != r.at_arrival)
     if r.origin is not None and r.origin.offices:
         o = r.origin.offices[0]
         out.append(Statement(

@@ -234,6 +234,9 @@ class ClearanceRoute:
     """The place the trip ends (None when not named)."""
     polar: bool = False
     """Asked as "do I clear customs in ...?": Yes when precleared there."""
+    at_arrival: bool = False
+    """The yes/no question names only where the trip ends ("do I clear customs in Boston?"): Yes when not
+    precleared."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -341,6 +344,8 @@ class BusinessDayCount:
     """Holiday closures in the days counted."""
     inclusive: bool = False
     """The first date is counted too."""
+    period: str = ""
+    """The month or year counted, as it is called ("January 2028"); empty for two dates."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from ._data import Intent
 from ._dates import DateMention, day_of_month, shifted
@@ -91,6 +92,8 @@ class Situation:
     """Stemmed words only questions outside the sources use ("esta", "snow", "exchange rate")."""
     outside_margin: float = 1.0
     """Such a word decides only when the "not in the sources" intent scores this close to the best."""
+    joins: Callable[[str], tuple[str, ...]] = lambda intent: ()
+    """The slot kinds an intent's tool takes from the statements around the question as well."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,7 +119,9 @@ def _replace_kinds(new: Slots, old: Slots) -> Slots:
     """``old`` with every kind ``new`` names replaced by ``new``'s (a follow-up's own slots win)."""
     kinds = ("places", "weak_places", "unknown", "states", "countries", "goods", "days", "terms", "dates", "years",
              "months", "weekdays", "numbers")  # fmt: skip
-    named = {k for k in kinds if getattr(new, k)} - {"terms"}
+    # A term is replaced by a term ("and date of exportation?"), but never added: "and the customs stations
+    # there?" names a defined term, yet asks the old question about another kind of place.
+    named = {k for k in kinds if getattr(new, k)} - ({"terms"} if not old.terms else set())
     if named & {"places", "weak_places", "unknown", "states", "countries"}:
         named |= {"places", "weak_places", "unknown", "states", "countries"}
     if named & {"dates", "days"}:
@@ -176,13 +181,27 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
     if not sources:
         return None
     ref = sources[0]
+    # "after" said the day, not a count: "is the day after a business day?" asks about that day
+    counted = d.intent if d.intent != "business_days" or d.slots.numbers or not d.slots.polar else "date_status"
     if rel is not None and not dates:
         day = shifted(ref, rel[0], rel[1])
-        return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))
+        return d.via("relative_day", intent=counted,
+                     slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))  # fmt: skip
     if len(dates) == 1 and dates[0].day_only:  # "so is cbp open on monday the 12th?": the 12th of that month
         weekday = dates[0].day.weekday() if re.search(r"day,?\s+the\s+\d", s.ask.text, re.I) else None
         day = day_of_month(ref, dates[0].day.day, weekday, start=ref.replace(day=1)) or dates[0].day
         return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),)))
+    name = dates[0].day.strftime("%A") if len(dates) == 1 and dates[0].weekday_only else ""
+    dangling = name and re.search(
+        rf"\b{name}s?\s+(?:after|before|following)\s*(?:that|it|then|this)?\s*"
+        r"(?:$|[?.!,;]|(?:is|are|open|closed|a|an|will|too)\b)",
+        s.ask.text,
+        re.I,
+    )
+    if dangling and d.slots.direction:  # "so is the monday after open?": the next Monday after the date talked about
+        step = dt.timedelta(days=d.slots.direction)
+        day = next(ref + step * k for k in range(1, 8) if (ref + step * k).weekday() == dates[0].day.weekday())
+        return d.via("relative_day", intent=counted, slots=replace(d.slots, dates=(DateMention(0, 0, day, True),)))
     if not s.ask.slots.anaphora or len(dates) != 1:
         return None
     if dates[0].weekday_only:  # "so is cbp open that friday?": the friday of the date talked about
@@ -208,8 +227,12 @@ def follow_up(d: Decision, s: Situation) -> Decision | None:
         return None
     prev = s.frames[0]
     merged = _replace_kinds(d.slots, _base(prev))
-    if _bare(s.ask, s) and _runs(prev.intent, merged, s):
-        return d.via("follow_up", intent=prev.intent, slots=merged)
+    # the question before must be able to use the new name ("and is derby line a port?" after a state's list
+    # is not the list again)
+    uses = not d.slots.named() - {"terms"} or bool(d.slots.named() & set(s.accepts(prev.intent)))
+    if _bare(s.ask, s) and uses and _runs(prev.intent, merged, s):
+        # only names: a yes/no question only if the one before was ("and date of exportation?")
+        return d.via("follow_up", intent=prev.intent, slots=replace(merged, polar=prev.slots.polar))
     own = _best_runnable(merged, s) if s.ask.intents[0][1] >= s.min_score else None
     if own is not None:
         return d.via("follow_up", intent=own, slots=merged)
@@ -274,6 +297,7 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
 def fill_from_context(d: Decision, s: Situation) -> Decision | None:
     """A question takes what its tool needs or can use from the conversation.
 
+    A tool that joins names (a trip's "from" and "to") takes the statements' names as well as the question's.
     A question that lacks what its tool needs ("which port supervises it?", "is cbp open that day?") takes it
     from the statements around it, then from the answers before it, most recent first; an everyday word that is
     also a place name ("eagle") counts as the place when nothing else does. A question that needs nothing but
@@ -281,6 +305,13 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
     statements around it, or from the answers before it when it points back ("which Center is run out of there").
     """
     needs, accepts = s.needs(d.intent), s.accepts(d.intent)
+    joined: dict[str, Any] = {
+        k: tuple(dict.fromkeys((*getattr(s.ask.context, k), *getattr(d.slots, k))))
+        for k in s.joins(d.intent)
+        if set(getattr(s.ask.context, k)) - set(getattr(d.slots, k))
+    }
+    if joined and _has(d.slots, needs):  # the statement's names come first: they are usually where a trip starts
+        return d.via("fill_from_context", slots=replace(d.slots, **joined))
     if needs and not _has(d.slots, needs):
         if d.slots.weak_places and "places" in needs:
             return d.via("fill_from_context", slots=replace(d.slots, places=d.slots.weak_places))

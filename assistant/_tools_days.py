@@ -8,6 +8,7 @@ unless the conversation is about another year.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 
 from pydantic import BaseModel, Field
@@ -106,29 +107,41 @@ def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:
         return False
 
 
-@tool("business_days", _Shift, needs=("dates",), accepts=("numbers",), home=DAYS_HOME)
+@tool("business_days", _Shift, needs=("dates", "months", "years"), accepts=("numbers",), home=DAYS_HOME)
 def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayCount | None:
-    """N business days after or before a date, or the business days between two dates.
+    """N business days after or before a date, the business days between two dates, or in a month or a year.
 
     The next business day for N=1; weekends and holiday closures are skipped.
     """
     s = req.slots
     if not s.dates:
-        return None
+        if s.numbers or not (s.months or s.years):
+            return None
+        year = s.years[0] if s.years else ctx.today.year
+        if s.months:  # "business days jan 2028"
+            month = s.months[0]
+            start, end = dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+            period = f"{calendar.month_name[month]} {year}"
+        else:
+            start, end, period = dt.date(year, 1, 1), dt.date(year, 12, 31), str(year)
+        return _count(ctx, start, end, inclusive=True, period=period)
     start = s.dates[0].day
     if len(s.dates) > 1 and not s.numbers:
         end = s.dates[1].day
-        start, end = min(start, end), max(start, end)
-        first = start - dt.timedelta(days=1) if s.inclusive else start
-        days = ctx.calendar.between(first, end)
-        # closures(year) holds the year's own holidays; New Year's Day observed on Dec 31 belongs to the next year
-        closures = tuple(c for y in range(start.year, end.year + 2) for c in ctx.calendar.closures(y)
-                         if first < c.day <= end)  # fmt: skip
-        return BusinessDayCount(start, end, days, closures, s.inclusive)
+        return _count(ctx, min(start, end), max(start, end), inclusive=s.inclusive)
     n = s.numbers[0] if s.numbers else 1
     n = -n if s.direction < 0 else n
     result, skipped = ctx.calendar.shift(start, n)
     return BusinessDayShift(start, n, result, tuple((d, ctx.calendar.closure_on(d)) for d in skipped))
+
+
+def _count(ctx: Context, start: dt.date, end: dt.date, *, inclusive: bool, period: str = "") -> BusinessDayCount:
+    first = start - dt.timedelta(days=1) if inclusive else start
+    days = ctx.calendar.between(first, end)
+    # closures(year) holds the year's own holidays; New Year's Day observed on Dec 31 belongs to the next year
+    closures = tuple(c for y in range(start.year, end.year + 2) for c in ctx.calendar.closures(y)
+                     if first < c.day <= end)  # fmt: skip
+    return BusinessDayCount(start, end, days, closures, inclusive, period)
 
 
 @tool("hours", _Weekday, accepts=("weekdays",), home=DAYS_HOME)

@@ -7,6 +7,8 @@ the tables do not know comes back as unknown, and says so.
 
 from __future__ import annotations
 
+import re
+
 from pydantic import BaseModel, Field
 
 from corpus import PreclearanceOffice
@@ -202,7 +204,13 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
     return Preclearance("", every, every, s.polar)
 
 
-@tool("clearance_route", _Trip, needs=("places", "weak_places", "unknown", "countries"), home=("19 CFR 101.5",))
+@tool(
+    "clearance_route",
+    _Trip,
+    needs=("places", "weak_places", "unknown", "countries"),
+    home=("19 CFR 101.5",),
+    joins=("places", "countries"),
+)
 def clearance_route(req: Request, ctx: Context) -> ClearanceRoute | None:
     """Where a traveler flying to the US goes through US customs.
 
@@ -224,7 +232,13 @@ def clearance_route(req: Request, ctx: Context) -> ClearanceRoute | None:
     destination = PlaceFacts(domestic[0].name, domestic[0], "port", None, False) if domestic else None
     if origin is None and destination is None:
         return None
-    return ClearanceRoute(origin, destination, s.polar)
+
+    # the origin told in a statement before the question ("flying from Dublin. do I clear customs in Boston?")
+    def named(place: Place) -> bool:
+        return re.search(rf"\b{re.escape(place.name)}\b", req.text, re.I) is not None
+
+    at_arrival = bool(foreign and any(map(named, domestic)) and not any(map(named, foreign)))
+    return ClearanceRoute(origin, destination, s.polar, at_arrival)
 
 
 @tool("centers", _Goods, accepts=("goods", "places", "states"), home=("19 CFR 101.10", "19 CFR 101.1 (Center"))

@@ -175,7 +175,8 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     if not keys or not sentences:
         return ""
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
-    words = set(re.findall(r"[a-z']+", best.lower()))
+    unbounded = re.sub(rf"\b(?:{vocabulary.pattern('bounds')})\b", " ", best.lower())
+    words = set(re.findall(r"[a-z']+", unbounded))
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
     # ("... on sundays?"); one the rule holds too is not ("open on State holidays, other than national holidays")
@@ -254,13 +255,13 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
     # The words the sources use for the question's own ("land": arriving) find the passages that use them.
     said = {w for w in _words(req.text)}
     also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms_of(w) if s not in said)
-    query = " ".join([req.text, req.context, *also]).strip()
-    hits = ctx.retrieve(query)
+    query, words = " ".join([req.text, req.context]).strip(), " ".join(also)
+    hits = ctx.retrieve(query, also=words)
     # The paragraphs that share the most words come in too: fused ranks can bury the one rare word that answers
     # ("who can establish or discontinue ports of entry?": 101.3(a)).
     hits += [
         h
-        for h in ctx.retrieve(query, lexical=True)[:_WORD_HITS]
+        for h in ctx.retrieve(query, lexical=True, also=words)[:_WORD_HITS]
         if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}
     ]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
@@ -425,6 +426,11 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if best is None:
         return None
     _, share, dense, passage, (start, end), items = best
+    if wants_list and not items and passage.parent:  # "what conditions apply?": all the items, not the best one
+        parent = corpus.passage(passage.parent)
+        lead_in = _lead_in(corpus, parent)
+        if lead_in is not None and any(e.ref == passage.ref for e in lead_in[1]):
+            passage, ((start, end), items) = parent, lead_in
     in_item = passage.text[:start].rsplit("\n", 1)[-1].lstrip().startswith("•")
     if wants_list and not items and not in_item and (lead_in := _lead_in(corpus, passage)) is not None:
         (start, end), items = lead_in  # "what happens when you cross?": the passage's own list is the answer

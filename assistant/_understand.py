@@ -443,12 +443,12 @@ class Reader:
                 take(span[0], e, "PLACE")
             else:  # terms and kinds are what is asked: the classifier reads them, unmasked
                 take(s, e, _PLACEHOLDER.get(m.kind, ""))
+        for s, e, month in self.gazetteer.months("".join(blank)):  # before the years: "may 2029" is a month
+            values.setdefault("months", []).append(month)
+            take(s, e, "MONTH")
         for year in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
             values.setdefault("years", []).append(int(year[0]))
             take(year.start(), year.end(), "YEAR")
-        for s, e, month in self.gazetteer.months("".join(blank)):
-            values.setdefault("months", []).append(month)
-            take(s, e, "MONTH")
         for s, e, n in self.gazetteer.numbers_in(clause):  # the clause: "two business days", the term still there
             if not "".join(blank[s:e]).strip():
                 continue  # inside a date or a name
@@ -485,6 +485,9 @@ class Reader:
         masked.append(clause[cursor:])
         segments = [self._fillers.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
         polar = self._is_polar(clause, segments)
+        given = {k for k, v in values.items() if v}
+        if polar and given == {"terms"} and not re.findall(r"[a-z]{2,}", self._fillers.sub("", rest.lower().strip())):
+            polar = False  # "and shipment?": a term and a question mark ask what it means, not yes or no
         slots = Slots(
             places=tuple(dict.fromkeys(v for v in values.get("places", []) if isinstance(v, Place))),
             weak_places=tuple(dict.fromkeys(v for v in values.get("weak_places", []) if isinstance(v, Place))),

@@ -76,10 +76,10 @@ class WordSearch:
         top = np.argsort(-scores, kind="stable")[:CANDIDATES]
         return {self.chunks[i].id: float(scores[i]) for i in top if scores[i] > 0}
 
-    def search(self, query: str, *, k: int = 5) -> list[Hit]:
-        """The ``k`` chunks with the best BM25 scores for ``query``."""
+    def search(self, query: str, *, k: int = 5, also: str = "") -> list[Hit]:
+        """The ``k`` chunks with the best BM25 scores for ``query`` (and the words ``also``)."""
         query = self.rewriter.correct(" ".join(query.split()))
-        scores = self.scores(self.rewriter.expand(query))
+        scores = self.scores(" ".join([self.rewriter.expand(query), also]))
         by_id = {c.id: c for c in self.chunks}
         best = sorted(scores, key=lambda i: -scores[i])[:k]
         return [Hit(chunk=by_id[i], score=scores[i], dense=None, lexical=scores[i]) for i in best]
@@ -137,8 +137,13 @@ class Index:
         source: str | None = None,
         section: str | None = None,
         mode: Mode = "hybrid",
+        also: str = "",
     ) -> list[Hit]:
-        """The ``k`` best chunks for ``query``, optionally only from one source or section."""
+        """The ``k`` best chunks for ``query``, optionally only from one source or section.
+
+        ``also`` are words for the word search only (the sources' words for the query's own): the meaning
+        of the query is searched as asked, so the embedding already made to read the question is reused.
+        """
         query = " ".join(query.split())
         if not query:
             raise UsageError("the query is empty")
@@ -149,7 +154,7 @@ class Index:
         where = {key: value for key, value in (("source", source), ("section", section)) if value}
         query = self._rewriter.correct(query)
         dense = self._dense(query, where) if mode != "lexical" else {}
-        lexical = self._lexical(self._rewriter.expand(query), where) if mode != "dense" else {}
+        lexical = self._lexical(" ".join([self._rewriter.expand(query), also]), where) if mode != "dense" else {}
         if mode == "dense":
             fused = dense
         elif mode == "lexical":

@@ -16,7 +16,7 @@ import pytest
 from assistant import Answer, Assistant, verify
 from corpus import Corpus
 
-from .conftest import Engine
+from .conftest import Engine, nth_weekday
 
 pytestmark = pytest.mark.model
 TODAY = dt.date(2026, 11, 23)
@@ -423,3 +423,24 @@ def test_a_code_that_is_also_a_citys_short_name(bot: Assistant, corpus: Corpus) 
 def test_a_verb_after_have_to_is_no_place(bot: Assistant, corpus: Corpus) -> None:
     answer = bot.ask("under customs supervision does an officer have to stay there the whole time?")
     assert "Stay is not listed" not in answer.answer and "not listed as a port of entry" not in answer.answer
+
+
+def test_the_business_days_of_a_month_are_counted(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1 (Business day): weekdays less the holidays of 101.6(a); May 2029 holds (4), the last Monday of May
+    weekdays = sum(1 for d in range(1, 32) if dt.date(2029, 5, d).weekday() < 5)
+    memorial = nth_weekday(2029, 5, 0, -1)
+    answer = _ask(bot, corpus, "how many working days does may 2029 have")
+    assert f"There are {weekdays - 1} business days in May 2029" in answer.answer
+    assert f"May {memorial.day}, 2029" in answer.answer and "19 CFR 101.6(a)(4)" in _refs(answer)
+
+
+def test_a_bound_on_a_number_is_not_a_no(bot: Assistant, corpus: Corpus) -> None:
+    # 101.9(a)(2): notice "will be published in the Federal Register not less than thirty days prior" to the test
+    answer = _ask(bot, corpus, "does a test that deviates from the regulations get announced in the federal register?")
+    assert answer.answer.startswith("Yes.") and "thirty days" in answer.answer
+
+
+def test_a_question_for_the_conditions_gets_every_item_of_the_list(bot: Assistant, corpus: Corpus) -> None:
+    # 101.9(b): an NCAP test is subject to two conditions, (1) prior and (2) post publication
+    answer = _ask(bot, corpus, "what requirements does an NCAP test have to meet")
+    assert {"19 CFR 101.9(b)(1)", "19 CFR 101.9(b)(2)"} <= _refs(answer) and "\n- " in answer.answer

@@ -1,0 +1,65 @@
+"""Questions that lean on what was said before: a statement before the question, or an earlier turn.
+
+Each case is a member of a family seen failing on blind questions, not the question seen: a trip's origin told
+before the question, a follow-up that names another term or another place, a weekday counted from the date
+talked about. Expected facts are read from 19 CFR Part 101 or computed from the rules of 101.6.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant import Answer, Assistant, verify
+from corpus import Corpus
+
+from .conftest import Engine, nth_weekday
+
+pytestmark = pytest.mark.model
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def bot(corpus: Corpus, engine: Engine) -> Assistant:
+    return engine.assistant(corpus, TODAY)
+
+
+def _after(*turns: str) -> list[dict[str, str]]:
+    """A conversation: user and assistant turns, alternating, the user first."""
+    return [{"role": ("user", "assistant")[i % 2], "content": t} for i, t in enumerate(turns)]
+
+
+def _refs(answer: Answer) -> set[str]:
+    return {c.ref for c in answer.citations}
+
+
+def test_a_trips_origin_told_before_the_question_is_where_travelers_are_precleared(
+    bot: Assistant, corpus: Corpus
+) -> None:
+    # 101.5 lists Shannon (Ireland): asked about the destination, the answer is No, you clear in Shannon
+    answer = bot.ask("We leave from Shannon on Friday. Do we clear customs when we land in Boston?")
+    verify(answer.citations, corpus)
+    assert answer.answer.startswith("No.") and "Shannon" in answer.answer and "19 CFR 101.5" in _refs(answer)
+
+
+def test_a_follow_up_that_names_another_term_gets_that_terms_definition(bot: Assistant) -> None:
+    # 101.1 defines "Shipment" apart from "Importer"
+    answer = bot.ask("and shipment?", _after("what does importer mean", "The person primarily liable ..."))
+    assert "19 CFR 101.1 (Shipment)" in _refs(answer) and "19 CFR 101.1 (Importer)" not in _refs(answer)
+    assert not answer.answer.startswith(("Yes", "No"))  # "and shipment?" names a term: it asks no yes/no
+
+
+def test_a_follow_up_naming_a_place_after_a_states_list_asks_about_that_place(bot: Assistant) -> None:
+    # 101.3(b)(1) lists Houlton under Maine; the list of Maine's stations does not answer "is houlton a port?"
+    answer = bot.ask("and is houlton a port?", _after("customs stations in maine", "Maine has ... stations."))
+    assert answer.answer.startswith("Yes.") and "Houlton is a port of entry" in answer.answer
+
+
+def test_the_weekday_after_the_holiday_talked_about(bot: Assistant) -> None:
+    # 101.6(a)(4): the last Monday of May (Memorial Day); the Tuesday after it in 2029 is a business day
+    memorial = nth_weekday(2029, 5, 0, -1)
+    tuesday = memorial + dt.timedelta(days=1)
+    answer = bot.ask("is the tuesday after it a business day?",
+                     _after("when is memorial day 2029", f"{memorial:%A, %B} {memorial.day}, 2029."))  # fmt: skip
+    assert answer.answer.startswith("Yes.") and f"{tuesday:%B} {tuesday.day}, 2029" in answer.answer
