@@ -106,6 +106,11 @@ class Vocabulary:
         return tuple(self.grammar["summary_passages"])
 
     @property
+    def section_cues(self) -> dict[str, list[str]]:
+        """Words that name a section of the article, by its ref ("wrap up": the conclusion)."""
+        return dict(self.grammar["section_cues"])
+
+    @property
     def context_terms(self) -> frozenset[str]:
         """Defined terms that are usually context ("in CBP regs"): defined only when asked about alone."""
         return frozenset(self.grammar["context_terms"])

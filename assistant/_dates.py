@@ -35,7 +35,7 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH = r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?" \
          r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"  # fmt: skip
-_WEEKDAY = r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day)?\.?"
+_WEEKDAY = r"(?:mon|tue|tues|wed|wednes|thu|thur|thurs|fri|sat|satur|sun)(?:day)?\.?"
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?:19|20|21)\d\d"
 _EXPLICIT = [
@@ -53,7 +53,7 @@ _RELATIVE = re.compile(r"\b(?P<word>today|tomorrow|tommorow|tmrw|yesterday)\b", 
 # "monday the 12th", "on the 27th": a day of the month the conversation is about (or the next such day).
 _DAY_ONLY = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?the\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)\b"
-    r"(?=\s*(?:[?.!,;]|$|\s(?:and|or|too|then|instead|please|right|ok)\b))",  # not "the 10th business day after"
+    r"(?=\s*(?:[?.!,;]|$|\s(?:and|or|too|then|instead|please|right|ok|is|was|will|would|what)\b))",  # not "the 10th business day after"
     re.I,
 )
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)

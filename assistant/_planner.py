@@ -111,6 +111,7 @@ class Planner:
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
+        self._article = re.compile(rf"(?:{vocabulary.pattern('article_cues')})\b", re.I)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -130,7 +131,8 @@ class Planner:
                          self.vocabulary.threshold("intents_follow_margin"),
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
                          extras or {}, self._outside,
-                         self.vocabulary.threshold("intents_outside_margin"), self._joins)  # fmt: skip
+                         self.vocabulary.threshold("intents_outside_margin"), self._joins,
+                         self._article)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 

@@ -426,7 +426,7 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
     virgin = r.state.startswith("Virgin Islands")  # listed, yet not "ports of entry" in the regulations' meaning
     out = [
-        *_lead(r.polar and not virgin, True),
+        *_lead(r.polar and not virgin, _counted(len(r.listings), r.compare)),
         Statement(
             f"{_cap(_in(r.state))} has {count}: {names}.",
             _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]),
@@ -486,7 +486,7 @@ def stations_in_state(r: StationsInState, corpus: Corpus) -> list[Statement]:
     names = join([f"{s.name} (supervised by {s.supervisory_port})" for s in r.stations])
     count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
     return [
-        *_lead(r.polar, True),
+        *_lead(r.polar, _counted(len(r.stations), r.compare)),
         Statement(
             f"{r.state} has {count}: {names}.", _block(corpus, STATIONS, [r.state, *(s.cite.line for s in r.stations)])
         ),
@@ -534,6 +534,11 @@ def stations_of_port(r: StationsOfPort, corpus: Corpus) -> list[Statement]:
 _NAMES_PER_STATE = 5
 _COMPARED = {">": ("more than", operator.gt), ">=": ("at least", operator.ge), "<": ("fewer than", operator.lt),
              "<=": ("at most", operator.le), "==": ("exactly", operator.eq)}  # fmt: skip
+
+
+def _counted(count: int, compare: tuple[str, int] | None) -> bool:
+    """Whether a state's list passes the count a yes/no question gives ("only one port, right?"); True for none."""
+    return compare is None or _COMPARED[compare[0]][1](count, compare[1])
 
 
 def states_by_count(rows: Sequence[tuple[str, str, str]], what: str, compare: tuple[str, int], corpus: Corpus,
@@ -586,7 +591,7 @@ def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
                                                (intro,))]  # fmt: skip
     count = f"{len(r.rows)} service ports" if len(r.rows) > 1 else "1 service port"
     return [
-        *_lead(r.polar, True),
+        *_lead(r.polar, _counted(len(r.rows), r.compare)),
         Statement(
             f"{_cap(_in(r.state))} has {count}: {join([s.name for s in r.rows])}.",
             _block(corpus, SERVICE, [s.cite.line for s in r.rows]),
@@ -629,6 +634,13 @@ def preclearance(r: Preclearance, corpus: Corpus) -> list[Statement]:
         countries = len({o.country for o in r.offices})
         return [Statement(f"CBP has {len(r.offices)} preclearance offices in {countries} countries: "
                           f"{_offices_by_country(r.offices)}.", every)]  # fmt: skip
+    if not r.offices and r.country:
+        there = [o for o in r.all_offices if o.country == r.country]
+        elsewhere = (f"in {_country(r.country)} the offices are in {join([o.office.split(', ')[0] for o in there])}"
+                     if there else f"it lists none in {_country(r.country)}")  # fmt: skip
+        return [Statement("No."), Statement(
+            f"19 CFR 101.5 lists no preclearance office in {r.asked}; {elsewhere}.",
+            _block(corpus, PRECLEARANCE, [o.cite.line for o in there]) if there else every)]  # fmt: skip
     if not r.offices:
         return [Statement("No."), Statement(
             f"19 CFR 101.5 lists no preclearance office in {_country(r.asked)}; the offices are in "

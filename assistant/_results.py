@@ -106,7 +106,8 @@ class PortsInState:
     polar: bool = False
     """Asked as "is there a port of entry in ...?"."""
     compare: tuple[str, int] | None = None
-    """For the whole list: the count a state must have ("which states have more than 10 ports?")."""
+    """The count a state must have ("which states have more than 10 ports?"); for one state, the count a yes/no
+    question gives ("hawaii only has one port, right?": No)."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -142,7 +143,7 @@ class StationsInState:
     polar: bool = False
     """Asked as "are there customs stations in ...?"."""
     compare: tuple[str, int] | None = None
-    """With no state: the count each state is compared with ("which states have no customs station?")."""
+    """The count each state is compared with ("which states have no customs station?"), or the one state's."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -195,7 +196,7 @@ class ServicePorts:
     polar: bool = False
     """Asked as "is there a service port in ...?"."""
     compare: tuple[str, int] | None = None
-    """For the whole list: the count a state must have ("which states have at least 3 service ports?")."""
+    """The count a state must have ("which states have at least 3 service ports?"), or the one state's."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -217,6 +218,8 @@ class Preclearance:
     """Asked as "is there preclearance in ...?"."""
     only: tuple[str, ...] = ()
     """Offices the question says are the only ones ("is it only Nassau?")."""
+    country: str = ""
+    """The country of a city asked about that 101.5 does not list ("cork ireland"): its offices are named."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

@@ -94,6 +94,8 @@ class Situation:
     """Such a word decides only when the "not in the sources" intent scores this close to the best."""
     joins: Callable[[str], tuple[str, ...]] = lambda intent: ()
     """The slot kinds an intent's tool takes from the statements around the question as well."""
+    article: re.Pattern[str] = re.compile(r"(?!)")
+    """Words that say a question asks what the article says ("according to the article")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -438,6 +440,20 @@ def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     return None
 
 
+def the_article_is_named(d: Decision, s: Situation) -> Decision | None:
+    """A question that says it asks what the article says is answered from the article, by passage search.
+
+    "According to the article, what is a port of entry?": the article's words, not the definition of 101.1. A
+    question about a place the tables list keeps its table answer, to which the article's words may be added.
+    """
+    said = f"{s.ask.context_text} {s.ask.text}"  # "according to the article, ..." may stand before the question
+    if d.intent == PASSAGE or PASSAGE not in s.intents or not s.article.search(said) or d.slots.places:
+        return None  # a listed place keeps its table answer ("the article calls san ysidro a port, is it?")
+    if s.ask.score(PASSAGE) < s.ask.intents[0][1] - s.follow_margin:
+        return None  # the question is plainly about something else ("is the article right that Buffalo is a port?")
+    return d.via("the_article_is_named", intent=PASSAGE)
+
+
 def no_intent(d: Decision, s: Situation) -> Decision | None:
     """A question no intent matches well goes to passage search.
 
@@ -461,6 +477,7 @@ BEFORE: tuple[Route, ...] = tuple(
         relative_day,
         follow_up,
         points_back,
+        the_article_is_named,
         no_intent,
         unanswerable,
         outside_the_sources,

@@ -123,7 +123,7 @@ def ports_in_state(req: Request, ctx: Context) -> PortsInState:
     s = req.slots
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.listings if state is None or x.state == state)
-    return PortsInState(state, rows, s.polar, s.compare if state is None else None)
+    return PortsInState(state, rows, s.polar, s.compare)
 
 
 @tool("drawback_ports", _Place, accepts=("places",), home=PORTS_HOME)
@@ -141,7 +141,7 @@ def stations_in_state(req: Request, ctx: Context) -> StationsInState | None:
     state = s.states[0] if s.states else None
     if state is None:
         return StationsInState("", tuple(ctx.corpus.stations), s.polar, s.compare)
-    return StationsInState(state, tuple(x for x in ctx.corpus.stations if x.state == state), s.polar)
+    return StationsInState(state, tuple(x for x in ctx.corpus.stations if x.state == state), s.polar, s.compare)
 
 
 @tool("station_supervisor", _Name, needs=("places", "weak_places", "unknown"), accepts=("states",), home=STATIONS_HOME)
@@ -179,7 +179,7 @@ def service_ports(req: Request, ctx: Context) -> ServicePorts | PlaceFacts:
         return PlaceFacts(place.name, place, "service_port", None, s.polar)
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.service_ports if state is None or x.state == state)
-    return ServicePorts(state, rows, s.polar, s.compare if state is None else None)
+    return ServicePorts(state, rows, s.polar, s.compare)
 
 
 def _offices(place: Place) -> tuple[PreclearanceOffice, ...]:
@@ -191,8 +191,16 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
     """CBP preclearance offices in foreign countries (101.5): in a country, city or province, or all of them."""
     s = req.slots
     every = ctx.corpus.preclearance
+    if s.countries and s.unknown and not any(p.offices for p in _places(s)):
+        # "cork ireland": the city is asked, the country only says where it is
+        country = s.countries[0]
+        return Preclearance(s.unknown[0], (), every, s.polar, country=country)
     if s.countries:
         country = s.countries[0]
+        inside = [p for p in _places(s) if any(o.country == country for o in p.offices)]
+        others = re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('others_cues')})\b", req.text, re.I)
+        if len(inside) == 1 and not s.exclusive and not others:  # "vancouver canada": the city is asked
+            return Preclearance(inside[0].name, _offices(inside[0]), every, s.polar)
         only = tuple(p.name for p in _places(s) if p.offices) if s.exclusive else ()
         return Preclearance(country, tuple(o for o in every if o.country == country), every, s.polar, only)
     if s.unknown and all(not p.offices for p in _places(s)):  # "victoria bc": Victoria is asked, BC only says where

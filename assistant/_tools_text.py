@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
@@ -111,6 +112,8 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     if any(re.search(rf"\b{re.escape(cue)}\b", question, re.I) for cue in vocabulary.words("absence_cues")):
         # "if no regulation says how ...": the condition decides which sentence answers, so it counts twice
         keys["absenc"] = keys[" absenc"] = {_stem(w) for w in vocabulary.words("absence_words")}
+    # where to look is not what to look for ("the article's introduction")
+    question = re.sub(_section_pattern(vocabulary), " ", question, flags=re.I)
     for phrase in vocabulary.words("stop_phrases"):
         question = re.sub(rf"\b{re.escape(phrase)}\b", " ", question, flags=re.I)
     for w in _words(question):
@@ -191,8 +194,11 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         return ""
     if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
-    if words & set(vocabulary.words("exclusive")) and share < 1.0:
-        return "No"  # "includes only the States, ..." does not include what the question names and it omits
+    only = re.search(rf"\b(?:{vocabulary.pattern('exclusive')})\b", unbounded)
+    if only and share < 1.0:
+        # "includes only the States, ... and Puerto Rico": Yes for what the list after "only" names, else No
+        listed, rule = stems(unbounded[only.end() :], vocabulary), stems(unbounded[: only.start()], vocabulary)
+        return "Yes" if any(k & listed and not k & rule for k in keys) else "No"
     if not negated and (share >= vocabulary.threshold("passages_polar_yes") or verb & stems(best, vocabulary)):
         return "Yes"
     return ""
@@ -264,6 +270,9 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
         for h in ctx.retrieve(query, lexical=True, also=words)[:_WORD_HITS]
         if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}
     ]
+    # A section the question names comes in whole ("how does the article wrap up?": the conclusion)
+    named = named_sections(req.text, vocabulary)
+    hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said))  # fmt: skip
     if found is None or not req.slots.polar:
@@ -344,6 +353,28 @@ def _body(passage: Passage) -> str:
     return passage.text
 
 
+def named_sections(question: str, vocabulary: Vocabulary) -> tuple[str, ...]:
+    """The article sections a question says to look in ("how does the article wrap up": the conclusion)."""
+    return tuple(ref for ref, cues in vocabulary.section_cues.items()
+                 if re.search(rf"\b(?:{'|'.join(re.escape(c) for c in cues)})\b", question, re.I))  # fmt: skip
+
+
+def _section_pattern(vocabulary: Vocabulary) -> str:
+    return rf"\b(?:{'|'.join(re.escape(c) for cues in vocabulary.section_cues.values() for c in cues)})\b"
+
+
+def _phrases(text: str) -> set[tuple[str, ...]]:
+    """Every four words in a row, lower case."""
+    words = re.findall(r"[a-z0-9]+", text.lower())
+    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
+
+
+@_per_corpus
+def _phrase_counts(corpus: Corpus) -> Counter[tuple[str, ...]]:
+    """In how many sentences of the sources each four words in a row occur (a rare one is a quote)."""
+    return Counter(g for p in corpus.passages for s, e in sentence_spans(p.text) for g in _phrases(p.text[s:e]))
+
+
 def _list_after(corpus: Corpus, passage: Passage, end: int) -> tuple[Evidence, ...]:
     """The list a lead-in sentence ending at ``end`` of ``passage`` announces, each item with its own passage."""
     items = []
@@ -382,7 +413,11 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     sentence holds them.
     """
     tables = _table_lines(corpus)
-    summaries = set(vocabulary.summary_passages)
+    sections = named_sections(question, vocabulary)
+    summaries = set(vocabulary.summary_passages) - set(sections)
+    quoted = _phrases(question)
+    common = _phrase_counts(corpus)
+    rare = vocabulary.threshold("passages_phrase_rare")
     lowered = _cues(vocabulary).hedges.sub(
         "", question.lower()
     )  # "what actually happens" asks what "what happens" asks
@@ -420,6 +455,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             if items:  # the list is the answer to "what are the steps?", not to "can a vessel enter?"
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
             score -= t("passages_weight_summary") if passage.ref in summaries else 0.0
+            score += t("passages_weight_section") if passage.ref in sections else 0.0
+            shared = [g for g in quoted & _phrases(sentence) if common[g] <= rare]
+            score += t("passages_weight_phrase") * min(len(shared), 2)
             score += t("passages_weight_number") if wants_number and _NUMBER.search(sentence) else 0.0
             if best is None or score > best[0]:
                 best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items)
@@ -438,8 +476,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         return None
     if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")):
         return None
-    if not keys and dense < t("passages_min_dense"):
-        return None
+    if not keys and dense < t("passages_min_dense") and passage.ref not in sections:
+        return None  # nothing asked but where to look ("how does the article wrap up?") is asked enough
     text = passage.text
     body = _body(passage)
     if not items and len(body.split()) <= t("passages_whole_words") and "\n" not in body:

@@ -202,6 +202,8 @@ class Reader:
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
+        # "more than just a what?", "it's called what?": a question word at the end asks what, not yes or no
+        self._wh_last = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")\W*$", re.I)
         self._either_or = re.compile(rf"\bor\b(?!\s+(?:{v.pattern('either_or_not')})\b)", re.I)
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
@@ -218,7 +220,7 @@ class Reader:
         numbers = "|".join(re.escape(w) for w in gazetteer.numbers if w != "a")
         self._comparison = re.compile(
             r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in v.grammar["comparisons"])
-            + r")\s+(?:the\s+)?(\d{1,3}|" + numbers + r")\b(?!\s*(?:a\.m|p\.m|am|pm|:|%))", re.I)  # fmt: skip
+            + r")\s+(?:(?:has|have|had|got|gets|is|are)\s+)?(?:the\s+)?(\d{1,3}|" + numbers + r")\b(?!\s*(?:a\.m|p\.m|am|pm|:|%))", re.I)  # fmt: skip
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
@@ -341,7 +343,8 @@ class Reader:
         bare = self._fillers.sub("", text)
         # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
         # "biggest ports of entry in the us?" asks for a list.
-        return text.endswith("?") and not self._wh.match(bare) and not self._list_cue.search(text)
+        return (text.endswith("?") and not self._wh.match(bare) and not self._list_cue.search(text)
+                and not self._wh_last.search(text))  # fmt: skip
 
     def slots(self, text: str, *, today: dt.date, year: int | None = None) -> Slots:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
@@ -507,7 +510,10 @@ class Reader:
             relative=relative,
             polar=polar,
             anaphora=bool(self._anaphora.search(rest)),
-            elliptic=bool(self._ellipsis.match(clause.strip())) and len(re.findall(r"[a-z]+", rest.lower())) <= 6,
+            elliptic=bool(
+                self._ellipsis.match(clause.strip()) or self._ellipsis.match(self._fillers.sub("", clause.strip()))
+            )
+            and len(re.findall(r"[a-z]+", rest.lower())) <= 6,  # "and vermont?", "ok what about otay mesa"
             asks=_first_cue(clause, self._closed, self._open),
             authority=bool(self._authority.search(clause)),
             # "do duties include taxes or just customs duty?", "does it take in tacoma or are those separate?":
@@ -604,8 +610,10 @@ class Reader:
                 # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or
                 # asked to be one ("is windsor a us port")
                 kind_next = [w.strip("?.,!") for w in after[:1]]
-                state_next = any(
-                    " ".join(w.strip("?.,!") for w in after[:n]) in self.gazetteer.states for n in (1, 2, 3)
+                state_next = any(  # "antler nd", "cork ireland": a state or a country says it is a place
+                    " ".join(w.strip("?.,!") for w in after[:n])
+                    in self.gazetteer.states.keys() | self.gazetteer.countries
+                    for n in (1, 2, 3)
                 )
                 asked = (
                     before[-1:] in (["is"], ["are"], ["was"]) and {w.strip("?.,!") for w in after} & self._kind_words

@@ -63,3 +63,17 @@ def test_the_weekday_after_the_holiday_talked_about(bot: Assistant) -> None:
     answer = bot.ask("is the tuesday after it a business day?",
                      _after("when is memorial day 2029", f"{memorial:%A, %B} {memorial.day}, 2029."))  # fmt: skip
     assert answer.answer.startswith("Yes.") and f"{tuesday:%B} {tuesday.day}, 2029" in answer.answer
+
+
+def test_a_follow_up_after_a_filler_word_keeps_the_yes_or_no(bot: Assistant) -> None:
+    # 101.3(b)(1) lists Calexico under California
+    answer = bot.ask("ok, what about calexico", _after("is nogales a port of entry?", "Yes, in Arizona."))
+    assert answer.answer.startswith("Yes.") and "Calexico" in answer.answer
+
+
+def test_a_weekday_and_day_of_the_month_in_the_month_talked_about(bot: Assistant) -> None:
+    # 101.6(a)(9): Thanksgiving, the fourth Thursday in November; November 22, 2028 is the Wednesday before it
+    thanksgiving = nth_weekday(2028, 11, 3, 4)
+    answer = bot.ask("so 2 business days after wednesday the 22nd is what",
+                     _after("when is thanksgiving 2028", f"{thanksgiving:%A, %B} {thanksgiving.day}, 2028."))  # fmt: skip
+    assert "Wednesday, November 22, 2028" in answer.answer and "Monday, November 27, 2028" in answer.answer

@@ -444,3 +444,48 @@ def test_a_question_for_the_conditions_gets_every_item_of_the_list(bot: Assistan
     # 101.9(b): an NCAP test is subject to two conditions, (1) prior and (2) post publication
     answer = _ask(bot, corpus, "what requirements does an NCAP test have to meet")
     assert {"19 CFR 101.9(b)(1)", "19 CFR 101.9(b)(2)"} <= _refs(answer) and "\n- " in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "fact"),
+    [
+        # 101.3(b)(1): New Hampshire lists one port (Portsmouth); 101.4(c)(2): Texas lists six stations
+        ("new hampshire just has one port of entry, correct?", "Yes.", "Portsmouth"),
+        ("texas only has 5 customs stations right", "No.", "Texas has 6 Customs stations"),
+        # 101.10(a): Base Metals is managed from Chicago, Illinois
+        ("the base metals center is in detroit isnt it", "No.", "Chicago"),
+    ],
+)
+def test_a_premise_with_a_count_or_a_place_is_confirmed_or_corrected(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, fact: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and fact in answer.answer, answer.answer
+
+
+def test_a_place_the_only_list_names_is_a_yes(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: Customs territory "includes only the States, the District of Columbia, and Puerto Rico"
+    assert _ask(bot, corpus, "is the district of columbia part of the customs territory?").answer.startswith("Yes.")
+    assert _ask(bot, corpus, "does the customs territory take in american samoa").answer.startswith("No.")
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "names"),
+    [
+        # 101.5 lists Dublin and Shannon for Ireland, and Calgary among Canada's eight
+        ("is there preclearance in galway ireland", "No.", ("Galway", "Dublin", "Shannon")),
+        ("preclearance at calgary canada?", "Yes.", ("Calgary",)),
+    ],
+)
+def test_a_city_with_its_country_is_what_a_preclearance_question_asks_about(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, names: tuple[str, ...]
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and all(n in answer.answer for n in names), answer.answer
+    assert "Winnipeg" not in answer.answer  # the one city is answered, not the whole country's list
+
+
+def test_the_article_section_a_question_names_is_where_the_answer_comes_from(bot: Assistant, corpus: Corpus) -> None:
+    # Article, Introduction: "A port of entry is more than just a gateway."
+    answer = _ask(bot, corpus, "in its intro the article says a port of entry is more than just a what?")
+    assert "gateway" in answer.answer and "Article: Introduction" in _refs(answer)

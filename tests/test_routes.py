@@ -31,6 +31,7 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "relative_day": ("what about the day after?", _after("Is CBP open on July 5, 2027?", "No, it is closed that day.")),
     "follow_up": ("and what about Ireland?", _after("Where is preclearance in Canada?", "In eight Canadian cities.")),
     "points_back": ("which customs stations report to it?", _after("Is Great Falls a port of entry?", "Yes, in Montana.")),
+    "the_article_is_named": ("according to the article, what is a port of entry?", []),
     "no_intent": ("where does the bill of lading come in?", []),
     "unanswerable": ("where is the Peace Bridge?", []),
     "outside_the_sources": ("do i need an esta to fly from dublin to new york?", []),
@@ -209,3 +210,10 @@ def test_passage_adds_the_article_sentence_about_the_place(bot: Assistant) -> No
 def test_answer_misses_the_question_abstains(bot: Assistant) -> None:
     answer = _ask(bot, "answer_misses_the_question")
     _abstains(answer)  # neither source gives wait times
+
+
+def test_the_article_is_named_answers_from_the_article_not_101_1(bot: Assistant) -> None:
+    # The article's "Definition of a Port of Entry": "a designated location where individuals and goods legally enter"
+    answer = _ask(bot, "the_article_is_named")
+    assert "designated location" in answer.answer
+    assert all(ref.startswith("Article: ") for ref in _refs(answer)), _refs(answer)
