@@ -53,7 +53,8 @@ _RELATIVE = re.compile(r"\b(?P<word>today|tomorrow|tommorow|tmrw|yesterday)\b", 
 # "monday the 12th", "on the 27th": a day of the month the conversation is about (or the next such day).
 _DAY_ONLY = re.compile(
     rf"\b(?:(?P<wd>{_WEEKDAY}),?\s+)?the\s+(?P<dom>[12]?\d|3[01])(?:st|nd|rd|th)\b"
-    r"(?=\s*(?:[?.!,;]|$|\s(?:and|or|too|then|instead|please|right|ok|is|was|will|would|what)\b))",  # not "the 10th business day after"
+    # not "the 10th business day after"
+    r"(?=\s*(?:[?.!,;]|$|\s(?:and|or|too|then|instead|please|right|ok|is|was|will|would|what)\b))",
     re.I,
 )
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)

@@ -220,7 +220,8 @@ class Reader:
         numbers = "|".join(re.escape(w) for w in gazetteer.numbers if w != "a")
         self._comparison = re.compile(
             r"\b(" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in v.grammar["comparisons"])
-            + r")\s+(?:(?:has|have|had|got|gets|is|are)\s+)?(?:the\s+)?(\d{1,3}|" + numbers + r")\b(?!\s*(?:a\.m|p\.m|am|pm|:|%))", re.I)  # fmt: skip
+            + r")\s+(?:(?:has|have|had|got|gets|is|are)\s+)?(?:the\s+)?(\d{1,3}|" + numbers
+            + r")\b(?!\s*(?:a\.m|p\.m|am|pm|:|%))", re.I)  # fmt: skip
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
