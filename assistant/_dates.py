@@ -260,13 +260,17 @@ def dangling(text: str) -> tuple[int, int, int | None, int] | None:
     the conversation is about.
     """
     m = re.search(
-        rf"(?<!business )(?<!working )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|preceding)"
-        r"(?:\s+(?:that|it|then))?(?=\s*(?:[?.!,;:]|\s[—–-]+\s|$))",
+        rf"(?<!business )(?<!working )\b(?:the\s+)?(?:(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|"
+        r"preceding)|(?P<next>next|following|previous)\s+day)(?:\s+(?:that|it|then))?"
+        # the end of the question, or what it asks of the day ("is the day after it a business day?")
+        r"(?=\s*(?:[?.!,;:]|\s[—–-]+\s|$)|\s+(?:is|was|open|closed|too|also|a\s+(?:business|cbp|federal|holiday))\b)",
         text,
         re.I,
     )
     if m is None:
         return None
+    if m["next"]:  # "is the next day a business day?"
+        return m.start(), m.end(), None, -1 if m["next"].lower() == "previous" else 1
     unit = m["unit"].lower()
     weekday = None if unit == "day" else next(i for i, n in enumerate(_WEEKDAYS) if n.startswith(unit[:3]))
     return m.start(), m.end(), weekday, 1 if m["dir"].lower() in ("after", "following") else -1

@@ -426,7 +426,10 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
     virgin = r.state.startswith("Virgin Islands")  # listed, yet not "ports of entry" in the regulations' meaning
     out = [
-        *_lead(r.polar and not virgin, _counted(len(r.listings), r.compare)),
+        *_lead(
+            r.polar and not virgin,
+            _counted(len(r.listings), r.compare) and _others([x.name for x in r.listings], r.besides),
+        ),  # fmt: skip
         Statement(
             f"{_cap(_in(r.state))} has {count}: {names}.",
             _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]),
@@ -536,6 +539,11 @@ _COMPARED = {">": ("more than", operator.gt), ">=": ("at least", operator.ge), "
              "<=": ("at most", operator.le), "==": ("exactly", operator.eq)}  # fmt: skip
 
 
+def _others(names: Sequence[str], besides: Sequence[str]) -> bool:
+    """Whether a list names anything but what a question set aside (True when it set nothing aside)."""
+    return not besides or any(n.lower() not in {b.lower() for b in besides} for n in names)
+
+
 def _counted(count: int, compare: tuple[str, int] | None) -> bool:
     """Whether a state's list passes the count a yes/no question gives ("only one port, right?"); True for none."""
     return compare is None or _COMPARED[compare[0]][1](count, compare[1])
@@ -591,7 +599,7 @@ def service_ports(r: ServicePorts, corpus: Corpus) -> list[Statement]:
                                                (intro,))]  # fmt: skip
     count = f"{len(r.rows)} service ports" if len(r.rows) > 1 else "1 service port"
     return [
-        *_lead(r.polar, _counted(len(r.rows), r.compare)),
+        *_lead(r.polar, _counted(len(r.rows), r.compare) and _others([s.name for s in r.rows], r.besides)),
         Statement(
             f"{_cap(_in(r.state))} has {count}: {join([s.name for s in r.rows])}.",
             _block(corpus, SERVICE, [s.cite.line for s in r.rows]),

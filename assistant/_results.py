@@ -108,6 +108,8 @@ class PortsInState:
     compare: tuple[str, int] | None = None
     """The count a state must have ("which states have more than 10 ports?"); for one state, the count a yes/no
     question gives ("hawaii only has one port, right?": No)."""
+    besides: tuple[str, ...] = ()
+    """Names a yes/no question sets aside ("any besides wilmington?"): Yes only if others are listed."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -197,6 +199,8 @@ class ServicePorts:
     """Asked as "is there a service port in ...?"."""
     compare: tuple[str, int] | None = None
     """The count a state must have ("which states have at least 3 service ports?"), or the one state's."""
+    besides: tuple[str, ...] = ()
+    """Names a yes/no question sets aside ("another one besides seattle?"): Yes only if others are listed."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

@@ -73,6 +73,12 @@ def _places(slots: Slots) -> tuple[Place, ...]:
     return slots.places or slots.weak_places
 
 
+def _besides(req: Request, ctx: Context) -> tuple[str, ...]:
+    """The names a yes/no question sets aside ("any ports in delaware besides wilmington?"): the rest is asked."""
+    cue = re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('others_cues')})\b", req.text, re.I)
+    return tuple(p.name for p in _places(req.slots)) if cue and req.slots.polar else ()
+
+
 def _asked(slots: Slots) -> str:
     """What the question asks a place to be ("" when it names no kind: "where is X?", "is that in Maine?")."""
     kinds = [k for k in slots.kinds if k != "center"] or list(slots.kinds)
@@ -123,7 +129,7 @@ def ports_in_state(req: Request, ctx: Context) -> PortsInState:
     s = req.slots
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.listings if state is None or x.state == state)
-    return PortsInState(state, rows, s.polar, s.compare)
+    return PortsInState(state, rows, s.polar, s.compare, _besides(req, ctx))
 
 
 @tool("drawback_ports", _Place, accepts=("places",), home=PORTS_HOME)
@@ -179,7 +185,7 @@ def service_ports(req: Request, ctx: Context) -> ServicePorts | PlaceFacts:
         return PlaceFacts(place.name, place, "service_port", None, s.polar)
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.service_ports if state is None or x.state == state)
-    return ServicePorts(state, rows, s.polar, s.compare)
+    return ServicePorts(state, rows, s.polar, s.compare, _besides(req, ctx))
 
 
 def _offices(place: Place) -> tuple[PreclearanceOffice, ...]:

@@ -459,7 +459,10 @@ class Reader:
             values.setdefault("numbers", []).append(n)
             take(s, e, "NUMBER")
         relative = None
-        if not values.get("dates") and (found := dangling("".join(blank))) is not None:
+        found = dangling(clause)  # read on the clause: what follows may be a term ("the day after it a business day")
+        if found is not None and "".join(blank)[found[0] : found[1]] != clause[found[0] : found[1]]:
+            found = None  # inside a name
+        if not values.get("dates") and found is not None:
             relative = found[2:]
             take(found[0], found[1], "DATE")
         unknown = []

@@ -77,3 +77,12 @@ def test_a_weekday_and_day_of_the_month_in_the_month_talked_about(bot: Assistant
     answer = bot.ask("so 2 business days after wednesday the 22nd is what",
                      _after("when is thanksgiving 2028", f"{thanksgiving:%A, %B} {thanksgiving.day}, 2028."))  # fmt: skip
     assert "Wednesday, November 22, 2028" in answer.answer and "Monday, November 27, 2028" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["is the next day a business day?", "is the day after it a business day"])
+def test_the_day_after_the_date_talked_about_is_the_day_asked(bot: Assistant, question: str) -> None:
+    # 101.6(a)(4): the last Monday of May; the Tuesday after it, in 2028, is a business day
+    memorial = nth_weekday(2028, 5, 0, -1)
+    answer = bot.ask(question, _after("when is memorial day 2028", f"{memorial:%A, %B} {memorial.day}, 2028."))
+    after = memorial + dt.timedelta(days=1)
+    assert answer.answer.startswith("Yes.") and f"{after:%A, %B} {after.day}, 2028 is a business day" in answer.answer

@@ -489,3 +489,10 @@ def test_the_article_section_a_question_names_is_where_the_answer_comes_from(bot
     # Article, Introduction: "A port of entry is more than just a gateway."
     answer = _ask(bot, corpus, "in its intro the article says a port of entry is more than just a what?")
     assert "gateway" in answer.answer and "Article: Introduction" in _refs(answer)
+
+
+def test_a_list_question_that_sets_a_name_aside_asks_about_the_rest(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(2) lists Blaine and Seattle under Washington; 101.3(b)(1) only Portsmouth under New Hampshire
+    assert _ask(bot, corpus, "is there another service port in washington besides seattle").answer.startswith("Yes.")
+    answer = _ask(bot, corpus, "any other ports in new hampshire besides portsmouth?")
+    assert answer.answer.startswith("No.") and "Portsmouth" in answer.answer
