@@ -79,7 +79,9 @@ def _stemmer() -> object:
 
 
 def _stem(word: str) -> str:
-    return str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+    stem = str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
+    # "staffs" stems to staff but "staffed" to staf: one final consonant for both
+    return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouy" else stem
 
 
 def _words(text: str) -> list[str]:
@@ -353,6 +355,10 @@ def _body(passage: Passage) -> str:
     return passage.text
 
 
+_QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{3,60})['\"’”](?=[\s,.?!;:]|$)")
+"""A phrase the question puts in quotes ("what is 'secondary inspection'?")."""
+
+
 def named_sections(question: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The article sections a question says to look in ("how does the article wrap up": the conclusion)."""
     return tuple(ref for ref, cues in vocabulary.section_cues.items()
@@ -425,6 +431,12 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
     keys = key_terms(question, vocabulary)
     extra = [k for k in key_terms(context, vocabulary) if k not in keys]
+    in_quotes = _QUOTED.search(question)
+    if in_quotes and (inside := key_terms(in_quotes[1], vocabulary)):
+        # "got flagged for 'secondary inspection' last time, what is that": the quoted words are what is asked;
+        # the rest tells the story and counts only where a sentence holds it
+        extra += [k for k in keys if k not in inside]
+        keys = inside
     if not hits:
         return None
     t = vocabulary.threshold

@@ -496,3 +496,17 @@ def test_a_list_question_that_sets_a_name_aside_asks_about_the_rest(bot: Assista
     assert _ask(bot, corpus, "is there another service port in washington besides seattle").answer.startswith("Yes.")
     answer = _ask(bot, corpus, "any other ports in new hampshire besides portsmouth?")
     assert answer.answer.startswith("No.") and "Portsmouth" in answer.answer
+
+
+def test_a_quoted_term_is_what_is_asked_and_the_story_around_it_is_not(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Customs and Immigration Procedures": travelers "must complete a customs declaration form"
+    question = "the flight attendant handed out a 'customs declaration' form before we landed in miami, what is it"
+    answer = _ask(bot, corpus, question)
+    assert "declaring any goods" in answer.answer and not answer.abstained
+
+
+def test_a_word_and_its_past_tense_are_one_key_word(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Definition of a Port of Entry": "A port of entry is typically staffed by customs officers and
+    # immigration officials"
+    answer = _ask(bot, corpus, "who staffs a port of entry")
+    assert "immigration officials" in answer.answer
