@@ -111,6 +111,8 @@ class Planner:
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
+        self._tag = re.compile(rf"\b(?:{vocabulary.pattern('polar_tags')})\W*$", re.I)
+        self._denial = re.compile(rf"\b(?:{vocabulary.pattern('denials')})\b", re.I)
         self._article = re.compile(rf"(?:{vocabulary.pattern('article_cues')})\b", re.I)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
@@ -120,6 +122,11 @@ class Planner:
     def _accepts(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
         return TOOLS[tool].accepts if tool in TOOLS else ()
+
+    def _denies(self, ask: Ask) -> bool:
+        """A claim to confirm that denies ("my manager says Sacramento isn't a port anymore. is that so?")."""
+        tag = self._tag.search(ask.text)
+        return tag is not None and self._denial.search(f"{ask.context_text} {ask.text[: tag.start()]}") is not None
 
     def _joins(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -274,6 +281,9 @@ class Planner:
                 said = _compared(said, n, ask.slots.compare)
             elif ask.slots.polar and results and isinstance(results[0], _PROPOSALS):
                 said = _checked(said, decision.slots)
+            if ask.slots.polar and self._denies(ask):
+                said = [Statement("No." if s.text == "Yes." else "Yes.") if s.text in ("Yes.", "No.") else s
+                        for s in said]  # fmt: skip
             if results and decision.intent != PASSAGE and not isinstance(results[0], Snippet):
                 decision, results, said = self._after(decision, ask, frames, ctx, results, said)
             steps.append(Step(ask, decision, results))

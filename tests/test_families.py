@@ -510,3 +510,19 @@ def test_a_word_and_its_past_tense_are_one_key_word(bot: Assistant, corpus: Corp
     # immigration officials"
     answer = _ask(bot, corpus, "who staffs a port of entry")
     assert "immigration officials" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "fact"),
+    [
+        # 101.3(b)(1) lists Nogales under Arizona; 101.5 lists Kindley Field, Bermuda; no port under Wyoming
+        ("my boss says nogales isn't a port of entry anymore, right?", "No.", "Arizona"),
+        ("bermuda has no preclearance office, is that right", "No.", "Kindley Field"),
+        ("there are no ports of entry in wyoming, correct?", "Yes.", "Wyoming"),
+    ],
+)
+def test_a_claim_that_denies_is_confirmed_or_corrected(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, fact: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and fact in answer.answer, answer.answer
