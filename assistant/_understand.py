@@ -289,6 +289,13 @@ class Reader:
                 question = True  # "antelope wells nm - supervising port": what is asked about the name
             if not question and (s, e) in before_joint and self._phrase(part):
                 question = True  # "next business day after dec 30, and why not the 31st?": two questions
+            run_on = self._embedded_polar.search(text, s, e) if not question else None
+            story = text[s : run_on.start()].strip(" ,") if run_on is not None else ""
+            asks = any(self._polar.match(w) for w in story.split())  # "is seattle a service port or is it ...": one
+            if run_on is not None and story and not self._phrase(story) and not asks:  # "ireland preclearance": topic
+                # spoken, unpunctuated: "flying nassau to miami do i preclear in nassau": the story, then the question
+                out += [(s, run_on.start(), False), (run_on.start(), e, True)]
+                continue
             out.append((s, e, question))
         if out and not any(q for _, _, q in out):
             return [(out[0][0], out[-1][1], True)]

@@ -526,3 +526,11 @@ def test_a_claim_that_denies_is_confirmed_or_corrected(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith(lead) and fact in answer.answer, answer.answer
+
+
+def test_a_spoken_run_on_is_a_story_then_a_question(bot: Assistant, corpus: Corpus) -> None:
+    # 101.5 lists Freeport, The Bahamas; 101.3(b)(2) lists Savannah under Georgia
+    answer = _ask(
+        bot, corpus, "flying freeport to atlanta do i preclear in freeport and what are the service ports in georgia"
+    )
+    assert "Freeport" in answer.answer and "19 CFR 101.5" in _refs(answer) and "Savannah" in answer.answer
