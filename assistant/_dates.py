@@ -261,7 +261,8 @@ def dangling(text: str) -> tuple[int, int, int | None, int] | None:
     """
     m = re.search(
         rf"(?<!business )(?<!working )\b(?:the\s+)?(?:(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|"
-        r"preceding)|(?P<next>next|following|previous)\s+day)(?:\s+(?:that|it|then))?"
+        rf"preceding)|(?P<next>next|following|previous)\s+day|(?P<around>following|previous|preceding)\s+"
+        rf"(?P<wd>{_WEEKDAY}))(?:\s+(?:that|it|then))?"
         # the end of the question, or what it asks of the day ("is the day after it a business day?")
         r"(?=\s*(?:[?.!,;:]|\s[—–-]+\s|$)|\s+(?:is|was|open|closed|too|also|a\s+(?:business|cbp|federal|holiday))\b)",
         text,
@@ -271,6 +272,9 @@ def dangling(text: str) -> tuple[int, int, int | None, int] | None:
         return None
     if m["next"]:  # "is the next day a business day?"
         return m.start(), m.end(), None, -1 if m["next"].lower() == "previous" else 1
+    if m["around"]:  # "and the following tuesday?"
+        day = next(i for i, n in enumerate(_WEEKDAYS) if n.startswith(m["wd"].lower()[:3]))
+        return m.start(), m.end(), day, 1 if m["around"].lower() == "following" else -1
     unit = m["unit"].lower()
     weekday = None if unit == "day" else next(i for i, n in enumerate(_WEEKDAYS) if n.startswith(unit[:3]))
     return m.start(), m.end(), weekday, 1 if m["dir"].lower() in ("after", "following") else -1

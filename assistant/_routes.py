@@ -149,7 +149,10 @@ def _base(frame: Frame) -> Slots:
     What its answer was about, then what it named (and whether it was a yes/no question: "how about aruba?" after
     "does bermuda have preclearance?").
     """
-    return replace(frame.focus.merged(frame.slots), polar=frame.slots.polar, kinds=frame.slots.kinds)
+    # the answer's place keeps its own state: "is that one a port?" after "which port supervises Pittsburg NH"
+    # asks about Beecher Falls, Vermont, not about a Beecher Falls in New Hampshire
+    asked = replace(frame.slots, states=()) if frame.focus.places and not frame.focus.states else frame.slots
+    return replace(frame.focus.merged(asked), polar=frame.slots.polar, kinds=frame.slots.kinds)
 
 
 def _runs(intent: str, slots: Slots, s: Situation) -> bool:

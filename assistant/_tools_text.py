@@ -486,6 +486,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         (start, end), items = lead_in  # "what happens when you cross?": the passage's own list is the answer
     if strict and share < t("passages_strict_coverage"):
         return None
+    if wants_number and not items and not _NUMBER.search(passage.text[start:end]):
+        return None  # "how long is the wait?" is not answered by "longer wait times": it asks for a quantity
     if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")):
         return None
     if not keys and dense < t("passages_min_dense") and passage.ref not in sections:

@@ -86,3 +86,24 @@ def test_the_day_after_the_date_talked_about_is_the_day_asked(bot: Assistant, qu
     answer = bot.ask(question, _after("when is memorial day 2028", f"{memorial:%A, %B} {memorial.day}, 2028."))
     after = memorial + dt.timedelta(days=1)
     assert answer.answer.startswith("Yes.") and f"{after:%A, %B} {after.day}, 2028 is a business day" in answer.answer
+
+
+def test_the_following_weekday_after_the_date_talked_about(bot: Assistant) -> None:
+    # 101.6(a)(5): the fourth day of July; July 4, 2028 is a Tuesday, the following Tuesday a business day
+    answer = bot.ask("and the following tuesday?", _after("is tuesday july 4 2028 a business day?", "No, ..."))
+    assert answer.answer.startswith("Yes.") and "Tuesday, July 11, 2028" in answer.answer
+
+
+def test_the_place_an_answer_named_keeps_its_own_state(bot: Assistant) -> None:
+    # 101.4(c)(2): Pittsburg (New Hampshire) is supervised by Beecher Falls, which 101.3(b)(1) lists under Vermont
+    answer = bot.ask("is that one a port of entry itself?",
+                     _after("which port supervises the Pittsburg NH station", "Beecher Falls."))  # fmt: skip
+    assert answer.answer.startswith("Yes.") and "Beecher Falls" in answer.answer and "Vermont" in answer.answer
+
+
+def test_a_question_for_a_quantity_the_sources_do_not_give_is_not_answered_with_a_loose_sentence(
+    bot: Assistant,
+) -> None:
+    # The article says travel "puts pressure on resources, leading to longer wait times": it gives no wait time
+    answer = bot.ask("how long will the wait be there this afternoon", _after("is calexico a port?", "Yes."))
+    assert answer.abstained, answer.answer

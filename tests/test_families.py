@@ -534,3 +534,9 @@ def test_a_spoken_run_on_is_a_story_then_a_question(bot: Assistant, corpus: Corp
         bot, corpus, "flying freeport to atlanta do i preclear in freeport and what are the service ports in georgia"
     )
     assert "Freeport" in answer.answer and "19 CFR 101.5" in _refs(answer) and "Savannah" in answer.answer
+
+
+def test_how_long_asks_for_the_number_and_the_rest_finds_it(bot: Assistant, corpus: Corpus) -> None:
+    # 101.9(b)(1): NCAP test notice is published "not less than thirty days prior to implementing such test"
+    answer = _ask(bot, corpus, "how long before an ncap test begins must the notice come out")
+    assert "thirty days" in answer.answer and "19 CFR 101.9(b)(1)" in _refs(answer)
