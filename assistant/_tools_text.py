@@ -375,6 +375,11 @@ def _phrases(text: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
+def _keyed(phrase: tuple[str, ...], keys: Sequence[frozenset[str]]) -> bool:
+    """Whether a phrase holds a key word (the key words already count; a phrase counts for the small words)."""
+    return any(_stem(w) in k for w in phrase for k in keys)
+
+
 @_per_corpus
 def _phrase_counts(corpus: Corpus) -> Counter[tuple[str, ...]]:
     """In how many sentences of the sources each four words in a row occur (a rare one is a quote)."""
@@ -468,7 +473,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
             score -= t("passages_weight_summary") if passage.ref in summaries else 0.0
             score += t("passages_weight_section") if passage.ref in sections else 0.0
-            shared = [g for g in quoted & _phrases(sentence) if common[g] <= rare]
+            shared = [g for g in quoted & _phrases(sentence) if common[g] <= rare and not _keyed(g, keys)]
             score += t("passages_weight_phrase") * min(len(shared), 2)
             score += t("passages_weight_number") if wants_number and _NUMBER.search(sentence) else 0.0
             if best is None or score > best[0]:

@@ -196,6 +196,7 @@ class Reader:
         self._fillers = re.compile(rf"^(?:(?:{v.pattern('fillers')})[\s,:!-]+)+", re.I)
         self._prepositions = set(v.words("place_prepositions"))
         self._pointer = re.compile(rf"\b(?:{v.pattern('pointers')})\s*$", re.I)
+        self._absence = re.compile(rf"(?:{v.pattern('absence_cues')})\b", re.I)
         self._embedded_polar = re.compile(
             rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')})\b(?!\s+(?:mean|means)\b)", re.I
         )
@@ -257,9 +258,12 @@ class Reader:
             for i, (cut, stop) in enumerate(bounds):
                 # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
                 comma = self._comma_question.search(text, cut, stop)
-                if comma is not None and not self._question.match(
-                    self._fillers.sub("", text[cut : comma.start()].strip())
-                ):
+                lead = text[cut : comma.start()].strip() if comma is not None else ""
+                if (
+                    comma is not None
+                    and not self._question.match(self._fillers.sub("", lead))
+                    and not (self._absence.match(lead))
+                ):  # "in the absence of a regulation, how is ...": the condition is part of the question
                     pieces.append((cut, comma.start()))
                     cut = comma.end()
                 pieces.append((cut, stop))

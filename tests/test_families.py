@@ -540,3 +540,9 @@ def test_how_long_asks_for_the_number_and_the_rest_finds_it(bot: Assistant, corp
     # 101.9(b)(1): NCAP test notice is published "not less than thirty days prior to implementing such test"
     answer = _ask(bot, corpus, "how long before an ncap test begins must the notice come out")
     assert "thirty days" in answer.answer and "19 CFR 101.9(b)(1)" in _refs(answer)
+
+
+def test_a_condition_before_the_comma_is_part_of_the_question(bot: Assistant, corpus: Corpus) -> None:
+    # 101.2(c): "In the absence of a governing regulation or instruction, supervision shall be direct and continuous"
+    answer = _ask(bot, corpus, "if there is no instruction on it, how is customs supervision done")
+    assert "direct and continuous" in answer.answer
