@@ -516,4 +516,11 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             break  # a snippet goes on only with the sentences that continue it, on the same line
         chosen.append(Evidence(passage.ref, nxt))
         words, end = words + len(nxt.split()), e
+    if not items and re.match(rf"(?:{vocabulary.pattern('general_rule')})\b", chosen[0].quote, re.I):
+        # "Generally, each importer will be assigned ...": the rule comes with its exception from the same paragraph
+        negation = re.compile(rf"\b(?:{vocabulary.pattern('negation')}|{vocabulary.pattern('exception_cues')})\b", re.I)
+        for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end):
+            if negation.search(text[s:e]) and words + len(text[s:e].split()) <= t("passages_snippet_words"):
+                chosen.append(Evidence(passage.ref, text[s:e]))
+                break
     return Snippet(tuple(chosen), items)

@@ -546,3 +546,10 @@ def test_a_condition_before_the_comma_is_part_of_the_question(bot: Assistant, co
     # 101.2(c): "In the absence of a governing regulation or instruction, supervision shall be direct and continuous"
     answer = _ask(bot, corpus, "if there is no instruction on it, how is customs supervision done")
     assert "direct and continuous" in answer.answer
+
+
+def test_a_general_rule_comes_with_its_exception(bot: Assistant, corpus: Corpus) -> None:
+    # 101.10(b): "Generally, each importer will be assigned ... Factors that may cause CBP to place an importer in a
+    # Center not based on the tariff classification ... include ... the intended use of ... goods"
+    answer = _ask(bot, corpus, "on what basis is an importer put in one center rather than another")
+    assert "predominant" in answer.answer and "intended use" in answer.answer
