@@ -112,6 +112,7 @@ class Planner:
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
         self._tag = re.compile(rf"\b(?:{vocabulary.pattern('polar_tags')})\W*$", re.I)
+        self._same = re.compile(rf"\b(?:{vocabulary.pattern('same_cues')})\b", re.I)
         self._denial = re.compile(rf"\b(?:{vocabulary.pattern('denials')})\b", re.I)
         self._article = re.compile(rf"(?:{vocabulary.pattern('article_cues')})\b", re.I)
 
@@ -281,6 +282,9 @@ class Planner:
                 said = _compared(said, n, ask.slots.compare)
             elif ask.slots.polar and results and isinstance(results[0], _PROPOSALS):
                 said = _checked(said, decision.slots)
+            if ask.slots.polar and results and self._same.search(ask.text) and _namesakes(results[0]):
+                # "is the eastport in idaho the same as eastport maine?": two ports of one name are not the same
+                said = [Statement("No."), *(s for s in said if s.text not in ("Yes.", "No."))]
             if ask.slots.polar and self._denies(ask):
                 said = [Statement("No." if s.text == "Yes." else "Yes.") if s.text in ("Yes.", "No.") else s
                         for s in said]  # fmt: skip
@@ -488,6 +492,14 @@ def _where(said: list[Statement]) -> list[Statement]:
         where = ref
     at = 1 if said[0].text in ("Yes.", "No.") else 0
     return [*said[:at], Statement(f"It is in {where}."), *said[at:]]
+
+
+def _namesakes(result: object) -> bool:
+    """A place answer about a name that several ports in different states bear."""
+    if not isinstance(result, PlaceFacts):
+        return False
+    ports = {p.id for p in result.place.ports} if result.place is not None else set()
+    return len(ports | {p.id for p in result.elsewhere}) > 1
 
 
 def _one_lead(said: list[Statement]) -> list[Statement]:

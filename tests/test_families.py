@@ -553,3 +553,9 @@ def test_a_general_rule_comes_with_its_exception(bot: Assistant, corpus: Corpus)
     # Center not based on the tariff classification ... include ... the intended use of ... goods"
     answer = _ask(bot, corpus, "on what basis is an importer put in one center rather than another")
     assert "predominant" in answer.answer and "intended use" in answer.answer
+
+
+def test_two_ports_of_one_name_are_not_the_same_port(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists a Portland under Maine and another under Oregon
+    answer = _ask(bot, corpus, "is portland oregon the same as portland in maine")
+    assert answer.answer.startswith("No.") and "Oregon" in answer.answer and "Maine" in answer.answer
