@@ -173,16 +173,17 @@ class Assistant:
                 self._words = WordSearch.of(self.corpus)
             return self._words
 
-    def _retrieve(self, query: str, *, lexical: bool = False, also: str = "") -> list[Retrieved]:
+    def _retrieve(self, query: str, *, lexical: bool = False, also: str = "", source: str | None = None
+                  ) -> list[Retrieved]:  # fmt: skip
         if lexical:  # a table answer checking the paragraphs' words: never builds or opens the index
-            hits = self._word_search().search(query, k=5, also=also)
+            hits = self._word_search().search(query, k=5, also=also, source=source)
             return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
         if self._open_index is None:
             return []
         mode: Mode = "hybrid"
         index = self._current_index()
         try:
-            hits = index.search(query, k=5, mode=mode, also=also)
+            hits = index.search(query, k=5, mode=mode, also=also, source=source)
         except StoreUnavailableError:
             self._drop(index)  # the next question reconnects: a restarted server needs no restart here
             raise
@@ -190,7 +191,7 @@ class Assistant:
             # The collection went away under us (deleted, or rebuilt elsewhere): reopen once,
             # which rebuilds a missing index; a store that is still broken raises again.
             self._drop(index)
-            hits = self._current_index().search(query, k=5, mode=mode, also=also)
+            hits = self._current_index().search(query, k=5, mode=mode, also=also, source=source)
         return [Retrieved(ref=h.chunk.ref, text=h.chunk.text, dense=h.dense, lexical=h.lexical) for h in hits]
 
     def warm(self) -> None:

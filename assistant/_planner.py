@@ -331,11 +331,19 @@ class Planner:
         extra = [k for k in key_terms(ask.context_text, self.vocabulary) if k not in keys]
         common = self._vocabularies.get(decision.intent, frozenset())
         missing = [k for k in keys if not k & (self._said(said) | common)]
+        article = any(e.ref.startswith("Article: ") for st in said for e in st.evidence)
+        if self._article.search(f"{ask.context_text} {ask.text}") and not article:
+            # "what does the article say about savannah?": the table answer lacks what the article says of the place
+            named = key_terms(" ".join(p.name for p in decision.slots.places), self.vocabulary)
+            missing += [k for k in named if k not in missing]
         if not missing:
             return decision, results, said
         # Words only: whether a passage holds the missing key words is a question of words, and it saves an embedding.
         words_only = dataclasses.replace(
-            ctx, retrieve=lambda query, lexical=True, also="": ctx.retrieve(query, lexical=True, also=also)
+            ctx,
+            retrieve=lambda query, lexical=True, also="", source=None: ctx.retrieve(
+                query, lexical=True, also=also, source=source
+            ),
         )
         passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text, context=ask.context_text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home

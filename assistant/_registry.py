@@ -77,10 +77,10 @@ class Context:
     """Closed days and business days."""
     today: dt.date
     """The date questions are asked on."""
-    retrieve: Callable[..., list[Retrieved]] = field(default=lambda text, lexical=False, also="": [])
-    """Passage search, best chunks first: ``retrieve(text, lexical=False, also="")`` (the index opens only when
-    called; ``lexical=True`` searches words only, without embedding the text; ``also`` are words for the word
-    search only)."""
+    retrieve: Callable[..., list[Retrieved]] = field(default=lambda text, lexical=False, also="", source=None: [])
+    """Passage search, best chunks first: ``retrieve(text, lexical=False, also="", source=None)`` (the index opens
+    only when called; ``lexical=True`` searches words only, without embedding the text; ``also`` are words for the
+    word search only; ``source`` keeps one source, "article" or "regulation")."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -272,6 +272,13 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
         for h in ctx.retrieve(query, lexical=True, also=words)[:_WORD_HITS]
         if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}
     ]
+    if re.search(rf"(?:{vocabulary.pattern('article_cues')})\b", f"{req.context} {req.text}", re.I):
+        # "what does the article say about chicago?": the article's passages, even where the tables' rows match
+        article = [h for h in hits if h.ref.startswith("Article: ")]
+        seen = {(h.ref, h.text) for h in article}
+        hits = article + [
+            h for h in ctx.retrieve(query, lexical=True, also=words, source="article") if (h.ref, h.text) not in seen
+        ]
     # A section the question names comes in whole ("how does the article wrap up?": the conclusion)
     named = named_sections(req.text, vocabulary)
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]

@@ -76,10 +76,10 @@ class WordSearch:
         top = np.argsort(-scores, kind="stable")[:CANDIDATES]
         return {self.chunks[i].id: float(scores[i]) for i in top if scores[i] > 0}
 
-    def search(self, query: str, *, k: int = 5, also: str = "") -> list[Hit]:
-        """The ``k`` chunks with the best BM25 scores for ``query`` (and the words ``also``)."""
+    def search(self, query: str, *, k: int = 5, also: str = "", source: str | None = None) -> list[Hit]:
+        """The ``k`` chunks with the best BM25 scores for ``query`` (and the words ``also``), from one source."""
         query = self.rewriter.correct(" ".join(query.split()))
-        scores = self.scores(" ".join([self.rewriter.expand(query), also]))
+        scores = self.scores(" ".join([self.rewriter.expand(query), also]), {"source": source} if source else None)
         by_id = {c.id: c for c in self.chunks}
         best = sorted(scores, key=lambda i: -scores[i])[:k]
         return [Hit(chunk=by_id[i], score=scores[i], dense=None, lexical=scores[i]) for i in best]

@@ -559,3 +559,18 @@ def test_two_ports_of_one_name_are_not_the_same_port(bot: Assistant, corpus: Cor
     # 101.3(b)(1) lists a Portland under Maine and another under Oregon
     answer = _ask(bot, corpus, "is portland oregon the same as portland in maine")
     assert answer.answer.startswith("No.") and "Oregon" in answer.answer and "Maine" in answer.answer
+
+
+def test_what_the_article_says_about_a_listed_place_follows_the_table_answer(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Types of Ports of Entry": "Major airports such as ... O'Hare International Airport in Chicago ..."
+    answer = _ask(bot, corpus, "what does the article say about chicago")
+    assert "19 CFR 101.3(b)(1)" in _refs(answer) and any(r.startswith("Article: ") for r in _refs(answer))
+
+
+def test_a_question_that_names_the_article_searches_the_article(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Types of Ports of Entry": "the JFK International Mail Facility or the Chicago International Military
+    # Service Center, process and inspect mail" (the tables' rows hold Chicago too)
+    answer = _ask(bot, corpus, "what does the article say about chicago")
+    assert "19 CFR 101.3(b)(1)" in _refs(answer) and "Article: Types of Ports of Entry in the US" in _refs(answer)
+    definition = _ask(bot, corpus, "how does the article define a port of entry")
+    assert "designated location" in definition.answer and all(r.startswith("Article: ") for r in _refs(definition))
