@@ -574,3 +574,9 @@ def test_a_question_that_names_the_article_searches_the_article(bot: Assistant, 
     assert "19 CFR 101.3(b)(1)" in _refs(answer) and "Article: Types of Ports of Entry in the US" in _refs(answer)
     definition = _ask(bot, corpus, "how does the article define a port of entry")
     assert "designated location" in definition.answer and all(r.startswith("Article: ") for r in _refs(definition))
+
+
+def test_what_must_go_in_a_filing_gets_the_whole_list(bot: Assistant, corpus: Corpus) -> None:
+    # 101.10(c): "Appeals must include the following information:" (1) to (5)
+    answer = _ask(bot, corpus, "what information should go into a written center appeal")
+    assert "Preferred Center assignment" in answer.answer and "bond numbers" in answer.answer
