@@ -453,7 +453,7 @@ def the_article_is_named(d: Decision, s: Situation) -> Decision | None:
     if d.intent == PASSAGE or PASSAGE not in s.intents or not s.article.search(said) or d.slots.places:
         return None  # a listed place keeps its table answer ("the article calls san ysidro a port, is it?")
     if s.ask.score(PASSAGE) < s.ask.intents[0][1] - s.follow_margin:
-        return None  # the question is plainly about something else ("is the article right that Buffalo is a port?")
+        return None  # the question is plainly about something else ("is the article right that Savannah is a port?")
     return d.via("the_article_is_named", intent=PASSAGE)
 
 
