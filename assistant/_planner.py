@@ -50,7 +50,7 @@ from ._results import (
     listed,
 )
 from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
-from ._tools_text import coverage, key_terms, stems
+from ._tools_text import coverage, key_terms, names_article, stems
 from ._understand import Ask, Reader, Slots
 
 __all__ = ["Plan", "Planner", "Step"]
@@ -111,10 +111,8 @@ class Planner:
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
-        self._tag = re.compile(rf"\b(?:{vocabulary.pattern('polar_tags')})\W*$", re.I)
         self._same = re.compile(rf"\b(?:{vocabulary.pattern('same_cues')})\b", re.I)
         self._denial = re.compile(rf"\b(?:{vocabulary.pattern('denials')})\b", re.I)
-        self._article = re.compile(rf"(?:{vocabulary.pattern('article_cues')})\b", re.I)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -126,8 +124,11 @@ class Planner:
 
     def _denies(self, ask: Ask) -> bool:
         """A claim to confirm that denies ("my manager says Sacramento isn't a port anymore. is that so?")."""
-        tag = self._tag.search(ask.text)
+        tag = self.reader.tag(ask.text)
         return tag is not None and self._denial.search(f"{ask.context_text} {ask.text[: tag.start()]}") is not None
+
+    def _names_article(self, text: str) -> bool:
+        return names_article(text, self.vocabulary)
 
     def _joins(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -140,7 +141,7 @@ class Planner:
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
                          extras or {}, self._outside,
                          self.vocabulary.threshold("intents_outside_margin"), self._joins,
-                         self._article)  # fmt: skip
+                         self._names_article)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -332,7 +333,7 @@ class Planner:
         common = self._vocabularies.get(decision.intent, frozenset())
         missing = [k for k in keys if not k & (self._said(said) | common)]
         article = any(e.ref.startswith("Article: ") for st in said for e in st.evidence)
-        if self._article.search(f"{ask.context_text} {ask.text}") and not article:
+        if self._names_article(f"{ask.context_text} {ask.text}") and not article:
             # "what does the article say about savannah?": the table answer lacks what the article says of the place
             named = key_terms(" ".join(p.name for p in decision.slots.places), self.vocabulary)
             missing += [k for k in named if k not in missing]

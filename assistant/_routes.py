@@ -94,8 +94,8 @@ class Situation:
     """Such a word decides only when the "not in the sources" intent scores this close to the best."""
     joins: Callable[[str], tuple[str, ...]] = lambda intent: ()
     """The slot kinds an intent's tool takes from the statements around the question as well."""
-    article: re.Pattern[str] = re.compile(r"(?!)")
-    """Words that say a question asks what the article says ("according to the article")."""
+    names_article: Callable[[str], bool] = lambda text: False
+    """Whether a text says it asks what the article says ("according to the article, ...")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,7 +450,7 @@ def the_article_is_named(d: Decision, s: Situation) -> Decision | None:
     question about a place the tables list keeps its table answer, to which the article's words may be added.
     """
     said = f"{s.ask.context_text} {s.ask.text}"  # "according to the article, ..." may stand before the question
-    if d.intent == PASSAGE or PASSAGE not in s.intents or not s.article.search(said) or d.slots.places:
+    if d.intent == PASSAGE or PASSAGE not in s.intents or not s.names_article(said) or d.slots.places:
         return None  # a listed place keeps its table answer ("the article calls san ysidro a port, is it?")
     if s.ask.score(PASSAGE) < s.ask.intents[0][1] - s.follow_margin:
         return None  # the question is plainly about something else ("is the article right that Savannah is a port?")

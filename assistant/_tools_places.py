@@ -75,8 +75,12 @@ def _places(slots: Slots) -> tuple[Place, ...]:
 
 def _besides(req: Request, ctx: Context) -> tuple[str, ...]:
     """The names a yes/no question sets aside ("any ports in delaware besides wilmington?"): the rest is asked."""
-    cue = re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('others_cues')})\b", req.text, re.I)
-    return tuple(p.name for p in _places(req.slots)) if cue and req.slots.polar else ()
+    return tuple(p.name for p in _places(req.slots)) if req.slots.polar and _asks_others(req, ctx) else ()
+
+
+def _asks_others(req: Request, ctx: Context) -> bool:
+    """Whether the question asks about the rest of a list ("besides nassau, another office in the bahamas?")."""
+    return re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('others_cues')})\b", req.text, re.I) is not None
 
 
 def _asked(slots: Slots) -> str:
@@ -204,8 +208,7 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
     if s.countries:
         country = s.countries[0]
         inside = [p for p in _places(s) if any(o.country == country for o in p.offices)]
-        others = re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('others_cues')})\b", req.text, re.I)
-        if len(inside) == 1 and not s.exclusive and not others:  # "vancouver canada": the city is asked
+        if len(inside) == 1 and not s.exclusive and not _asks_others(req, ctx):  # "vancouver canada": the city is asked
             return Preclearance(inside[0].name, _offices(inside[0]), every, s.polar)
         only = tuple(p.name for p in _places(s) if p.offices) if s.exclusive else ()
         return Preclearance(country, tuple(o for o in every if o.country == country), every, s.polar, only)

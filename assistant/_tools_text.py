@@ -115,7 +115,7 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
         # "if no regulation says how ...": the condition decides which sentence answers, so it counts twice
         keys["absenc"] = keys[" absenc"] = {_stem(w) for w in vocabulary.words("absence_words")}
     # where to look is not what to look for ("the article's introduction")
-    question = re.sub(_section_pattern(vocabulary), " ", question, flags=re.I)
+    question = _cues(vocabulary).sections.sub(" ", question)
     for phrase in vocabulary.words("stop_phrases"):
         question = re.sub(rf"\b{re.escape(phrase)}\b", " ", question, flags=re.I)
     for w in _words(question):
@@ -135,6 +135,16 @@ class _Cues:
     exception: re.Pattern[str]
     pointing: re.Pattern[str]
     asked_verb: re.Pattern[str]
+    bounds: re.Pattern[str]
+    exclusive: re.Pattern[str]
+    article: re.Pattern[str]
+    sections: re.Pattern[str]
+    """Any word that names a section of the article."""
+    section: dict[str, re.Pattern[str]]
+    """The words that name each section, by its ref."""
+    general_rule: re.Pattern[str]
+    rule_exception: re.Pattern[str]
+    """A negation or an exception word: the sentence that states a general rule's exception holds one."""
 
 
 _CUES: dict[int, _Cues] = {}
@@ -155,8 +165,24 @@ def _cues(v: Vocabulary) -> _Cues:
                 rf"\s+(?:(?:{v.pattern('hedges')})\s+)?([a-z]{{3,}})\b",
                 re.I,
             ),
+            bounds=re.compile(rf"\b(?:{v.pattern('bounds')})\b"),
+            exclusive=re.compile(rf"\b(?:{v.pattern('exclusive')})\b"),
+            article=re.compile(rf"(?:{v.pattern('article_cues')})\b", re.I),
+            sections=re.compile(_alternation([c for cues in v.section_cues.values() for c in cues]), re.I),
+            section={ref: re.compile(_alternation(cues), re.I) for ref, cues in v.section_cues.items()},
+            general_rule=re.compile(rf"(?:{v.pattern('general_rule')})\b", re.I),
+            rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
         )
     return _CUES[id(v)]
+
+
+def _alternation(words: Sequence[str]) -> str:
+    return rf"\b(?:{'|'.join(re.escape(w) for w in words)})\b"
+
+
+def names_article(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``text`` says it asks what the article says ("according to the article, ...")."""
+    return _cues(vocabulary).article.search(text) is not None
 
 
 def asked_verb(question: str, vocabulary: Vocabulary) -> frozenset[str]:
@@ -180,7 +206,7 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     if not keys or not sentences:
         return ""
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
-    unbounded = re.sub(rf"\b(?:{vocabulary.pattern('bounds')})\b", " ", best.lower())
+    unbounded = _cues(vocabulary).bounds.sub(" ", best.lower())
     words = set(re.findall(r"[a-z']+", unbounded))
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
@@ -196,7 +222,7 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         return ""
     if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
-    only = re.search(rf"\b(?:{vocabulary.pattern('exclusive')})\b", unbounded)
+    only = _cues(vocabulary).exclusive.search(unbounded)
     if only and share < 1.0:
         # "includes only the States, ... and Puerto Rico": Yes for what the list after "only" names, else No
         listed, rule = stems(unbounded[only.end() :], vocabulary), stems(unbounded[: only.start()], vocabulary)
@@ -272,7 +298,7 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
         for h in ctx.retrieve(query, lexical=True, also=words)[:_WORD_HITS]
         if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}
     ]
-    if re.search(rf"(?:{vocabulary.pattern('article_cues')})\b", f"{req.context} {req.text}", re.I):
+    if names_article(f"{req.context} {req.text}", vocabulary):
         # "what does the article say about chicago?": the article's passages, even where the tables' rows match
         article = [h for h in hits if h.ref.startswith("Article: ")]
         seen = {(h.ref, h.text) for h in article}
@@ -368,12 +394,7 @@ _QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{3,60})['\"’”](
 
 def named_sections(question: str, vocabulary: Vocabulary) -> tuple[str, ...]:
     """The article sections a question says to look in ("how does the article wrap up": the conclusion)."""
-    return tuple(ref for ref, cues in vocabulary.section_cues.items()
-                 if re.search(rf"\b(?:{'|'.join(re.escape(c) for c in cues)})\b", question, re.I))  # fmt: skip
-
-
-def _section_pattern(vocabulary: Vocabulary) -> str:
-    return rf"\b(?:{'|'.join(re.escape(c) for cues in vocabulary.section_cues.values() for c in cues)})\b"
+    return tuple(ref for ref, cue in _cues(vocabulary).section.items() if cue.search(question))
 
 
 def _phrases(text: str) -> set[tuple[str, ...]]:
@@ -523,11 +544,11 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             break  # a snippet goes on only with the sentences that continue it, on the same line
         chosen.append(Evidence(passage.ref, nxt))
         words, end = words + len(nxt.split()), e
-    if not items and re.match(rf"(?:{vocabulary.pattern('general_rule')})\b", chosen[0].quote, re.I):
+    cues = _cues(vocabulary)
+    if not items and cues.general_rule.match(chosen[0].quote):
         # "Generally, each importer will be assigned ...": the rule comes with its exception from the same paragraph
-        negation = re.compile(rf"\b(?:{vocabulary.pattern('negation')}|{vocabulary.pattern('exception_cues')})\b", re.I)
         for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end):
-            if negation.search(text[s:e]) and words + len(text[s:e].split()) <= t("passages_snippet_words"):
+            if cues.rule_exception.search(text[s:e]) and words + len(text[s:e].split()) <= t("passages_snippet_words"):
                 chosen.append(Evidence(passage.ref, text[s:e]))
                 break
     return Snippet(tuple(chosen), items)

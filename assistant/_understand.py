@@ -242,6 +242,10 @@ class Reader:
             text = pattern.sub(" ", text)
         return " ".join(text.split())
 
+    def tag(self, text: str) -> re.Match[str] | None:
+        """The tag a question ends with to have a claim confirmed ("right?", "isn't it?", "is that so?")."""
+        return self._polar_tag.search(text)
+
     def clauses(self, text: str) -> list[tuple[int, int, bool]]:
         """(start, end, is a question) for each sentence or joined question of ``text``."""
         spans: list[tuple[int, int]] = []

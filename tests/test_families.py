@@ -449,14 +449,19 @@ def test_a_question_for_the_conditions_gets_every_item_of_the_list(bot: Assistan
 @pytest.mark.parametrize(
     ("question", "lead", "fact"),
     [
-        # 101.3(b)(1): New Hampshire lists one port (Portsmouth); 101.4(c)(2): Texas lists six stations
+        # a count or a place in the claim: 101.3(b)(1) lists one port under New Hampshire (Portsmouth);
+        # 101.4(c)(2) six stations under Texas; 101.10(a) manages Base Metals from Chicago, Illinois
         ("new hampshire just has one port of entry, correct?", "Yes.", "Portsmouth"),
         ("texas only has 5 customs stations right", "No.", "Texas has 6 Customs stations"),
-        # 101.10(a): Base Metals is managed from Chicago, Illinois
         ("the base metals center is in detroit isnt it", "No.", "Chicago"),
+        # a claim that denies: 101.3(b)(1) lists Nogales under Arizona and no port under Wyoming; 101.5 lists
+        # Kindley Field, Bermuda
+        ("my boss says nogales isn't a port of entry anymore, right?", "No.", "Arizona"),
+        ("bermuda has no preclearance office, is that right", "No.", "Kindley Field"),
+        ("there are no ports of entry in wyoming, correct?", "Yes.", "Wyoming"),
     ],
 )
-def test_a_premise_with_a_count_or_a_place_is_confirmed_or_corrected(
+def test_a_claim_to_confirm_is_confirmed_or_corrected(
     bot: Assistant, corpus: Corpus, question: str, lead: str, fact: str
 ) -> None:
     answer = _ask(bot, corpus, question)
@@ -510,22 +515,6 @@ def test_a_word_and_its_past_tense_are_one_key_word(bot: Assistant, corpus: Corp
     # immigration officials"
     answer = _ask(bot, corpus, "who staffs a port of entry")
     assert "immigration officials" in answer.answer
-
-
-@pytest.mark.parametrize(
-    ("question", "lead", "fact"),
-    [
-        # 101.3(b)(1) lists Nogales under Arizona; 101.5 lists Kindley Field, Bermuda; no port under Wyoming
-        ("my boss says nogales isn't a port of entry anymore, right?", "No.", "Arizona"),
-        ("bermuda has no preclearance office, is that right", "No.", "Kindley Field"),
-        ("there are no ports of entry in wyoming, correct?", "Yes.", "Wyoming"),
-    ],
-)
-def test_a_claim_that_denies_is_confirmed_or_corrected(
-    bot: Assistant, corpus: Corpus, question: str, lead: str, fact: str
-) -> None:
-    answer = _ask(bot, corpus, question)
-    assert answer.answer.startswith(lead) and fact in answer.answer, answer.answer
 
 
 def test_a_spoken_run_on_is_a_story_then_a_question(bot: Assistant, corpus: Corpus) -> None:
