@@ -120,6 +120,11 @@ class Vocabulary:
         """Words a passage need not share with a question to answer it: stopwords and words every question has."""
         return frozenset(self.grammar["stopwords"]) | frozenset(self.grammar["generic"])
 
+    @property
+    def shorthand(self) -> dict[str, str]:
+        """Shorthand people type -> the words the sources and phrasings use ("svc" -> "service")."""
+        return dict(self.grammar["shorthand"])
+
     def words(self, cue: str) -> tuple[str, ...]:
         """The cue words of one grammar list, longest first."""
         return tuple(sorted(self.grammar[cue], key=len, reverse=True))

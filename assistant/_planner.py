@@ -21,7 +21,7 @@ from typing import Any
 from corpus import Corpus, CustomsStation
 
 from . import _tools_days, _tools_places, _tools_text  # noqa: F401 - importing them registers the tools
-from ._data import Intent, Vocabulary
+from ._data import PLACEHOLDERS, Intent, Vocabulary
 from ._dates import CbpCalendar, DateMention
 from ._gazetteer import Gazetteer, Place, _base, _norm
 from ._records import Statement
@@ -55,6 +55,8 @@ from ._understand import Ask, Reader, Slots
 
 __all__ = ["Plan", "Planner", "Step"]
 
+_PLACEHOLDER_WORDS = re.compile(rf"\b(?:{'|'.join(PLACEHOLDERS)})\b")
+"""The names a question's masked text stands in for."""
 HISTORY_TURNS = 2
 """Earlier user messages read for follow-ups (older ones rarely matter and cost time)."""
 FAN_OUT = 4
@@ -279,14 +281,15 @@ class Planner:
             said = _one_lead([s for r in results for s in self._render(r, ask)])
             if said and isinstance(results[0], _COUNTED_FROM):
                 said = anchors(said, decision.slots.dates, ctx.calendar, self.corpus)
-            if ask.slots.polar and ask.slots.compare and results and (n := listed(results[0])) is not None:
+            polar = decision.slots.polar  # as decided: "and pharma?" after a list question asks no yes or no
+            if polar and ask.slots.compare and results and (n := listed(results[0])) is not None:
                 said = _compared(said, n, ask.slots.compare)
-            elif ask.slots.polar and results and isinstance(results[0], _PROPOSALS):
+            elif polar and results and isinstance(results[0], _PROPOSALS):
                 said = _checked(said, decision.slots)
-            if ask.slots.polar and results and self._same.search(ask.text) and _namesakes(results[0]):
+            if polar and results and self._same.search(ask.text) and _namesakes(results[0]):
                 # "is the eastport in idaho the same as eastport maine?": two ports of one name are not the same
                 said = [Statement("No."), *(s for s in said if s.text not in ("Yes.", "No."))]
-            if ask.slots.polar and self._denies(ask):
+            if polar and self._denies(ask):
                 said = [Statement("No." if s.text == "Yes." else "Yes.") if s.text in ("Yes.", "No.") else s
                         for s in said]  # fmt: skip
             if results and decision.intent != PASSAGE and not isinstance(results[0], Snippet):
@@ -331,7 +334,14 @@ class Planner:
         keys = key_terms(ask.text, self.vocabulary)
         extra = [k for k in key_terms(ask.context_text, self.vocabulary) if k not in keys]
         common = self._vocabularies.get(decision.intent, frozenset())
-        missing = [k for k in keys if not k & (self._said(said) | common)]
+        # Names the reader resolved are what the tool looked up ("pharma" -> the Pharmaceuticals Center, "lukevile"
+        # -> Lukeville) when it takes names of that kind: the answer names them its own way. A goods word in a
+        # question answered with a definition ("how long is the line for trucks there?") was not looked up.
+        taken = {*self._accepts(decision.intent), *self._needs(decision.intent)}
+        typed = iter(ask.names)
+        unnamed = key_terms(_PLACEHOLDER_WORDS.sub(lambda m: _unless_taken(next(typed, ("", "")), taken), ask.masked),
+                            self.vocabulary)  # fmt: skip
+        missing = [k for k in keys if k in unnamed and not k & (self._said(said) | common)]
         article = any(e.ref.startswith("Article: ") for st in said for e in st.evidence)
         if self._names_article(f"{ask.context_text} {ask.text}") and not article:
             # "what does the article say about savannah?": the table answer lacks what the article says of the place
@@ -383,6 +393,16 @@ class Planner:
             if changed is not None and changed.intent in ABSTAIN_INTENTS:
                 return changed, (), []
         return decision, results, said
+
+
+_SLOT_OF = {"PLACE": "places", "STATE": "states", "COUNTRY": "countries", "GOODS": "goods", "HOLIDAY": "days",
+            "DATE": "dates", "YEAR": "years", "MONTH": "months", "NUMBER": "numbers"}  # fmt: skip
+
+
+def _unless_taken(name: tuple[str, str], taken: set[str]) -> str:
+    """The words a placeholder stands for, or nothing when the tool takes names of its kind."""
+    placeholder, typed = name
+    return " " if _SLOT_OF.get(placeholder) in taken else f" {typed} "
 
 
 def _outside_words(corpus: Corpus, intents: Sequence[Intent], vocabulary: Vocabulary,

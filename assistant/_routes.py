@@ -474,6 +474,21 @@ def no_intent(d: Decision, s: Situation) -> Decision | None:
     return d.via("no_intent", intent=PASSAGE, strict=s.ask.intents[0][0] in ABSTAIN_INTENTS)
 
 
+def a_person_is_asked(d: Decision, s: Situation) -> Decision | None:
+    """A question who runs a kind of place, naming none, asks for the person the definitions name, not a list.
+
+    "who's in charge of a Center?" reads nearly as well as the Centers list; the definitions say who (the Center
+    director). A question that names one ("who runs the Buffalo Center?") keeps its table answer.
+    """
+    if not s.ask.slots.person or d.intent in ("definition", *ABSTAIN_INTENTS) or "definition" not in s.intents:
+        return None
+    if d.slots.named() - {"terms"} or not (d.slots.terms or d.slots.kinds):
+        return None
+    if s.ask.score("definition") < s.ask.score(d.intent) - s.margin:
+        return None
+    return d.via("a_person_is_asked", intent="definition")
+
+
 BEFORE: tuple[Route, ...] = tuple(
     Route(fn.__name__, fn)
     for fn in (
@@ -490,6 +505,7 @@ BEFORE: tuple[Route, ...] = tuple(
         name_left_unused,
         kind_names_the_list,
         nothing_needed_found,
+        a_person_is_asked,
     )  # fmt: skip
 )
 """Applied in this order before the tool runs."""

@@ -22,7 +22,7 @@ from typing import TypeVar
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
 
-from corpus import Corpus, Passage, sentence_spans
+from corpus import Corpus, Definition, Passage, sentence_spans
 
 from ._data import Vocabulary
 from ._records import Evidence
@@ -273,7 +273,21 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
     extra = tuple(d for d in ctx.corpus.definitions if d.term in named and d not in terms)
     if len(req.slots.kinds) > 1 or not terms:
         terms = tuple(sorted((*terms, *extra), key=lambda d: named.index(d.term) if d.term in named else -1))
+    terms = (_people(terms, ctx.corpus, ctx.gazetteer.vocabulary) if req.slots.person else ()) or terms
     return Definitions(terms, req.slots.polar, req.slots.exclusive, len(named) > 1) if terms else None
+
+
+def _people(terms: tuple[Definition, ...], corpus: Corpus, vocabulary: Vocabulary) -> tuple[Definition, ...]:
+    """For "who runs a port?": the terms defined as a person whose name holds a word of the term asked about.
+
+    "Port director" for "port", "Center director" for "Center"; empty when a term asked about is a person already
+    ("who is the importer?").
+    """
+    person = re.compile(rf"\b(?:means?|is|are)\s+(?:the\s+|an?\s+)?(?:{vocabulary.pattern('persons')})\b", re.I)
+    if not terms or any(person.search(d.text) for d in terms):
+        return ()
+    asked = {w for d in terms for w in stems(d.term)} - stems(" ".join(vocabulary.grammar["stopwords"]))
+    return tuple(d for d in corpus.definitions if d not in terms and person.search(d.text) and asked & stems(d.term))
 
 
 @tool("search_passages", _Query)
@@ -440,7 +454,9 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
     rows += [s.cite.line for s in corpus.service_ports] + [o.cite.line for o in corpus.preclearance]
     rows += [c.cite.line for c in corpus.centers]
     headings = {x.state for x in corpus.listings} | {s.state for s in corpus.stations}
-    return frozenset(rows) | frozenset(headings)
+    # a row the sentence splitter cuts ("DetourSault Ste." | "Marie.") is table text in each piece
+    pieces = {row[s:e].strip() for row in rows for s, e in sentence_spans(row)}
+    return frozenset(rows) | frozenset(headings) | frozenset(pieces)
 
 
 def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,

@@ -88,6 +88,8 @@ class Slots:
     """It asks for the order or decision behind a port ("under what order was it designated?")."""
     exclusive: bool = False
     """It says "only" or "just" ("is it only Nassau?")."""
+    person: bool = False
+    """It asks who ("who runs a Center?"): a person, not the thing named."""
     pointed: str = ""
     """The kind of place a pointing word names ("that port": port), when the question names several kinds."""
     inclusive: bool = False
@@ -125,6 +127,8 @@ class Ask:
     """What the statements around it in the message name."""
     context_text: str = ""
     """Those statements themselves ("new importer, no history yet."), for passage search."""
+    names: tuple[tuple[str, str], ...] = ()
+    """What each placeholder of ``masked`` stands for, in order: (placeholder, the words as typed)."""
 
     @property
     def intent(self) -> str:
@@ -182,6 +186,7 @@ class Reader:
         self.classifier = classifier
         self.min_score = min_score
         self._injection = [re.compile(p, re.I) for p in vocabulary.injection]
+        self._shorthand = _cue(sorted(vocabulary.shorthand, key=len, reverse=True))
         v = vocabulary
         self._polar = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("polar")) + r")(?![\w'])", re.I)
         self._question = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w'])",
@@ -203,12 +208,15 @@ class Reader:
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
+        self._interrogative = _cue(v.words("interrogatives"))
+        self._indirect = _cue(v.words("indirect_polar"))
         # "more than just a what?", "it's called what?": a question word at the end asks what, not yes or no
         self._wh_last = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")\W*$", re.I)
         self._either_or = re.compile(rf"\bor\b(?!\s+(?:{v.pattern('either_or_not')})\b)", re.I)
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
         self._exclusive = _cue(v.words("exclusive"))
+        self._who = _cue(v.words("who_cues"))
         self._inclusive = _cue(v.words("inclusive"))
         self._none = _cue(v.words("none_cues"))
         self._infinitive_heads = set(v.words("infinitive_heads"))
@@ -229,6 +237,8 @@ class Reader:
         self._everyday = gazetteer.ordinary | set(v.not_names) | gazetteer.prose_words
         self._kind_words = set(v.words("name_neighbours"))
         self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
+        self._name_verbs = set(v.words("name_verbs"))
+        self._indirect_ends = {cue.split()[-1] for cue in v.words("indirect_polar")}  # "if", "whether"
         self._asked_words = {
             w
             for key, readings in gazetteer.table.items()
@@ -237,9 +247,10 @@ class Reader:
         }
 
     def clean(self, text: str) -> str:
-        """The text without instructions addressed to the assistant and without pasted markup."""
+        """The text without instructions addressed to the assistant and without pasted markup, shorthand spelled out."""
         for pattern in self._injection:
             text = pattern.sub(" ", text)
+        text = self._shorthand.sub(lambda m: self.vocabulary.shorthand[m[0].lower()], text)
         return " ".join(text.split())
 
     def tag(self, text: str) -> re.Match[str] | None:
@@ -298,11 +309,15 @@ class Reader:
             if not question and (s, e) in before_joint and self._phrase(part):
                 question = True  # "next business day after dec 30, and why not the 31st?": two questions
             run_on = self._embedded_polar.search(text, s, e) if not question else None
-            story = text[s : run_on.start()].strip(" ,") if run_on is not None else ""
+            cut = run_on.start() if run_on is not None else s
+            # "we bring in crude which center are we under": the question opens at its question word
+            wh = [m for m in self._interrogative.finditer(text, s, cut) if m.start() > s]
+            cut = wh[-1].start() if wh else cut
+            story = text[s:cut].strip(" ,")
             asks = any(self._polar.match(w) for w in story.split())  # "is seattle a service port or is it ...": one
             if run_on is not None and story and not self._phrase(story) and not asks:  # "ireland preclearance": topic
                 # spoken, unpunctuated: "flying nassau to miami do i preclear in nassau": the story, then the question
-                out += [(s, run_on.start(), False), (run_on.start(), e, True)]
+                out += [(s, cut, False), (cut, e, True)]
                 continue
             out.append((s, e, question))
         if out and not any(q for _, _, q in out):
@@ -341,8 +356,12 @@ class Reader:
         """
         text = clause.strip()
         opens = bool(self._polar.match(self._fillers.sub("", text)))
+        indirect = self._indirect.search(text)
+        opens = opens or (indirect is not None and not self._wh_word.search(text[: indirect.start()]))
         if self._either_or.search(text) and not self._polar_tag.search(text) and not opens:
             return False  # "the delaware one or the north carolina one?": asks which, not yes or no
+        if opens:
+            return True
         if any(self._polar.match(seg) for seg in segments if seg):
             return True
         embedded = self._embedded_polar.search(text)  # "christiansted st croix is that a port?", not "where is that"
@@ -382,14 +401,14 @@ class Reader:
         context = Slots()
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
-        topic: tuple[Slots, str] | None = None  # a statement that only names a place: "antelope wells nm - ..."
+        topic: tuple[Slots, str, tuple[tuple[str, str], ...]] | None = None  # a statement that only names a place
         for start, end, is_question in self.clauses(text):
-            slots, masked = self._slots(text, start, end, mentions, dates, today)
+            slots, masked, names = self._slots(text, start, end, mentions, dates, today)
             if not is_question:
                 context = slots.merged(context)
                 statements.append(text[start:end].strip().strip(" -—–"))
                 previous = (start, end)
-                topic = (slots, masked) if self.topic(text[start:end]) else topic
+                topic = (slots, masked, names) if self.topic(text[start:end]) else topic
                 continue
             ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
@@ -398,22 +417,25 @@ class Reader:
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start, own = previous[0], slots.asks
-                slots, masked = self._slots(text, start, end, mentions, dates, today)
+                slots, masked, names = self._slots(text, start, end, mentions, dates, today)
                 slots = replace(slots, asks=own or slots.asks)  # "... is a state holiday here, is it open?": open
                 ranked = self.classifier.rank(masked)
             elif topic is not None and placeless and not (slots.anaphora and asks):
                 # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port
                 # supervises it, and is that port a service port?" the second question points to the first's answer
-                slots, masked = slots.merged(topic[0]), f"{topic[1]} {masked}"
+                slots, masked, names = slots.merged(topic[0]), f"{topic[1]} {masked}", topic[2] + names
                 ranked = self.classifier.rank(masked)
-            asks.append(Ask(text[start:end].strip().strip(" -—–"), masked, slots, ranked))
+            asks.append(Ask(text[start:end].strip().strip(" -—–"), masked, slots, ranked, names=names))
             previous = None
         return [replace(a, slots=_placed(a.slots, context), context=context, context_text=" ".join(statements))
                 for a in asks], context  # fmt: skip
 
     def _slots(self, text: str, start: int, end: int, mentions: list[Mention], dates: list[DateMention],
-               today: dt.date) -> tuple[Slots, str]:  # fmt: skip
-        """The slots of the clause text[start:end], and the clause with its names masked for the classifier."""
+               today: dt.date) -> tuple[Slots, str, tuple[tuple[str, str], ...]]:  # fmt: skip
+        """The slots of the clause text[start:end], its masked text and what each placeholder stands for.
+
+        The masked text is what the classifier reads: names replaced by placeholders.
+        """
         clause = text[start:end]
         blank = list(clause)  # found spans become spaces, so later finders keep their offsets
         masks: list[tuple[int, int, str]] = []  # (start, end, placeholder) in clause offsets
@@ -541,13 +563,15 @@ class Reader:
                 self._exclusive.search(re.sub(r"\bor\b(?!\s+not\b).*", "", clause, flags=re.I) if polar else clause)
             ),
             compare=self._compare(clause),
+            person=bool(self._who.search(clause)),
             inclusive=bool(self._inclusive.search(clause) or self._from_through.search(clause)),
             pointed=self._pointed(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]
         if extra and not slots.places:  # "is new york a port of entry": the state's name is also a port's
             slots = replace(slots, weak_places=tuple(dict.fromkeys([*slots.weak_places, *extra])))
-        return slots, " ".join("".join(masked).split())
+        names = tuple((word, clause[s:e]) for s, e, word in sorted(masks))
+        return slots, " ".join("".join(masked).split()), names
 
     def _pointed(self, clause: str) -> str:
         """The kind a pointing word names: "any other stations under that port" points at a port."""
@@ -629,6 +653,10 @@ class Reader:
                 # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or
                 # asked to be one ("is windsor a us port")
                 kind_next = [w.strip("?.,!") for w in after[:1]]
+                opener = before[-1:] and (self._polar.match(before[-1]) or before[-1] in self._indirect_ends)
+                if opener and kind_next and kind_next[0] in self._name_verbs:
+                    # "does frankfurt have preclearance": what it is asked to have comes after the verb
+                    kind_next = [w.strip("?.,!") for w in after[1:] if w not in self._determiners][:1]
                 state_next = any(  # "antler nd", "cork ireland": a state or a country says it is a place
                     " ".join(w.strip("?.,!") for w in after[:n])
                     in self.gazetteer.states.keys() | self.gazetteer.countries
@@ -653,7 +681,7 @@ class Reader:
                     out.append((start, end, name.title()))
                 continue
             # in lower case, what a place is asked to be must come next ("fabens a port"; not "diff between a port")
-            skipped = self._determiners | {"one", "of", "among"}
+            skipped = self._determiners | self._name_verbs | {"one", "of", "among"}
             following = [w.strip("?.,!") for w in clause[end:].lower().split()[:5] if w not in skipped]
             next_kind = bool(following) and (
                 following[0] in self._kind_words

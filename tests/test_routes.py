@@ -41,6 +41,7 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "name_left_unused": ("is there a center of excellence and expertise in detroit", []),
     "kind_names_the_list": ("Is there a customs service port in Ohio?", []),
     "nothing_needed_found": ("when are CBP offices closed for a holiday?", []),
+    "a_person_is_asked": ("who runs a center", []),
     "passage_covers_more": ("what are the hours for CBP services performed outside the office?", []),
     "passage_adds": ("what's the bridge between buffalo and canada called?", []),
     "answer_misses_the_question": (
@@ -190,6 +191,11 @@ def test_nothing_needed_found_falls_back_to_the_rule(bot: Assistant) -> None:
     assert not answer.abstained
     assert "The fourth Thursday of November" in answer.answer and "The twenty-fifth day of December" in answer.answer
     assert {f"19 CFR 101.6(a)({n})" for n in range(1, 11)} <= _refs(answer)
+
+
+def test_a_person_is_asked_gets_the_person_not_the_list(bot: Assistant) -> None:
+    answer = _ask(bot, "a_person_is_asked")
+    assert _refs(answer) == {"19 CFR 101.1 (Center director)"} and "Industrial" not in answer.answer
 
 
 def test_passage_covers_more_replaces_the_general_hours(bot: Assistant) -> None:
