@@ -101,6 +101,27 @@ def _by_statute(c: Closure) -> str:
     return "" if c.holiday else ", a holiday designated by Federal statute"
 
 
+def _kind_of(c: Closure) -> str:
+    """What kind of holiday closes offices: ", a national holiday (the second Monday of October)"."""
+    if c.holiday is None:
+        return ", a holiday designated by Federal statute"
+    return f", a national holiday ({_rule(c)})"
+
+
+def _national(corpus: Corpus, c: Closure) -> tuple[Evidence, ...]:
+    """The 101.6(a) sentence that closes offices on a national holiday (none for a statute holiday)."""
+    return (
+        (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),)
+        if c.holiday
+        else ()
+    )
+
+
+def _rule(c: Closure) -> str:
+    """A national holiday's rule as 101.6(a) words it, inside a sentence: "the second Monday of October"."""
+    return c.holiday.rule.removesuffix(".").replace("The ", "the ", 1) if c.holiday else ""
+
+
 _EXECUTIVE_ORDER = "unless a closing is ordered by Executive Order, which cannot be known in advance"
 _STATES = {code: name for name, code in STATES.items()}
 
@@ -120,28 +141,35 @@ def _named_note(named: DayName | None, corpus: Corpus) -> list[Statement]:
 
 
 def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
-    """No with the weekend or the holiday, or Yes with the hours."""
+    """No with the weekend or the holiday, or Yes with the hours (no Yes or No for "when is it observed?")."""
     day = format_day(r.day)
+    not_business = (", so it is not a business day", (_business_day(corpus),)) if r.business else ("", ())
+
+    def lead(closed: bool) -> list[Statement]:
+        return [Statement("Yes." if closed == r.asks_closed else "No.")] if r.polar else []
+
     if r.closure is not None:
         c = r.closure
-        why = f"the day {c.name} is observed" if c.day != c.date else c.name
+        why = (f"it is {c.name}{_kind_of(c)}" if c.day == c.date else
+               f"the day {c.name} is observed: {c.name}{_kind_of(c)}, falls on {format_day(c.date)}")  # fmt: skip
         return [
-            Statement("Yes." if r.asks_closed else "No."),
+            *lead(True),
             Statement(
-                f"CBP offices are closed on {day}: it is {why}{_by_statute(c)}"
-                + (f" ({c.name} falls on {format_day(c.date)})." if c.day != c.date else "."),
-                _closure_evidence(corpus, c),
+                f"CBP offices are closed on {day}{':' if c.day == c.date else ','} {why}{not_business[0]}.",
+                (*_closure_evidence(corpus, c), *_national(corpus, c), *not_business[1]),
             ),
         ]
     if r.day.weekday() >= 5:
-        out = [Statement("Yes." if r.asks_closed else "No."), Statement(
-            f"{day} is a {r.day.strftime('%A')}, and CBP offices are closed on Saturdays and Sundays.",
-            (_weekend(corpus),))]  # fmt: skip
+        out = [Statement(
+            f"{day} is a {r.day.strftime('%A')}, and CBP offices are closed on Saturdays and Sundays"
+            f"{not_business[0]}.", (_weekend(corpus), *not_business[1]))]  # fmt: skip
         if r.moved is not None:  # the holiday of that date closes offices on another day
-            out.append(Statement(f"{r.moved.name} falls on it, so offices close for it on {format_day(r.moved.day)}.",
-                                 _closure_evidence(corpus, r.moved)))  # fmt: skip
-        return out
-    return [Statement("No." if r.asks_closed else "Yes."), Statement(
+            on = "it" if r.polar else day
+            moved = Statement(f"{r.moved.name} falls on {on} and is observed on {format_day(r.moved.day)}, when "
+                              "offices close for it.", _closure_evidence(corpus, r.moved))  # fmt: skip
+            out = [*out, moved] if r.polar else [moved, *out]  # "when is it observed?": the day observed first
+        return [*lead(True), *out]
+    return [*lead(False), Statement(
         f"{day} is a business day: a weekday that is not a national holiday, so CBP offices are open from "
         f"{_span(corpus)}", (_business_day(corpus), _open_hours(corpus))), *_named_note(r.named, corpus),
         Statement("Offices also close on any day designated by Executive Order, which cannot be known in advance.",
@@ -177,12 +205,13 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
             "any other calendar day designated as a holiday by Federal statute or Executive Order.",
             (_statute(corpus),))  # fmt: skip
     else:
-        rule = c.holiday.rule.removesuffix(".").replace("The ", "the ", 1)
+        business = (", so it is not a business day", (_business_day(corpus),)) if r.business else ("", ())
         main = Statement(
-            f"CBP offices are closed on {c.name}, a national holiday ({rule}), which falls on {date}.",
+            f"CBP offices are closed on {c.name}, a national holiday ({_rule(c)}), which falls on {date}{business[0]}.",
             (
                 Evidence(c.holiday.cite.ref, c.holiday.cite.line),
                 quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),
+                *business[1],
             ),
         )
     out = [*lead, main]

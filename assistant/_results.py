@@ -286,6 +286,8 @@ class HolidayDate:
     """A yes/no question ("is Juneteenth a CBP holiday?")."""
     asks_open: bool = False
     """The yes/no question asks whether offices are open that day (not whether it is a holiday)."""
+    business: bool = False
+    """The question asks whether it is a business day: the answer says so in the words of 101.1."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -316,6 +318,8 @@ class DayStatus:
     """The question asks whether offices are closed (Yes when they are)."""
     moved: Closure | None = None
     """A holiday whose own date this is, observed on another day (Veterans Day on a Saturday)."""
+    business: bool = False
+    """The question asks whether it is a business day: the answer says so in the words of 101.1."""
 
     @property
     def open(self) -> bool:

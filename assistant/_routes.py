@@ -480,7 +480,7 @@ def a_person_is_asked(d: Decision, s: Situation) -> Decision | None:
     "who's in charge of a Center?" reads nearly as well as the Centers list; the definitions say who (the Center
     director). A question that names one ("who runs the Buffalo Center?") keeps its table answer.
     """
-    if not s.ask.slots.person or d.intent in ("definition", *ABSTAIN_INTENTS) or "definition" not in s.intents:
+    if not s.ask.slots.person or d.intent in ("definition", PASSAGE, *ABSTAIN_INTENTS) or "definition" not in s.intents:
         return None
     if d.slots.named() - {"terms"} or not (d.slots.terms or d.slots.kinds):
         return None

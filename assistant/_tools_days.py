@@ -23,6 +23,11 @@ __all__: list[str] = []  # tools register themselves in TOOLS
 DAYS_HOME = ("19 CFR 101.6", "19 CFR 101.1 (Business day)")
 
 
+def _business(req: Request) -> bool:
+    """The question names the defined term "business day" ("is dec 26 a business day?")."""
+    return any(t.ref == DAYS_HOME[1] for t in req.slots.terms)
+
+
 class _Holiday(BaseModel):
     holiday: str = Field(description="A holiday's name, e.g. 'Thanksgiving' or 'Juneteenth'")
     year: int | None = Field(default=None, description="The year; empty for the next one")
@@ -67,8 +72,8 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | DayStatus | None:
     other = ctx.calendar.closure_on(date)
     if closure is None and other is not None:
         # "open on christmas eve 2027?": not a holiday itself, but the day Christmas (a Saturday) is observed
-        return DayStatus(date, other, day, s.polar, s.asks == "closed")
-    return HolidayDate(day, date, closure, s.polar, s.asks == "open")
+        return DayStatus(date, other, day, s.polar, s.asks == "closed", business=_business(req))
+    return HolidayDate(day, date, closure, s.polar, s.asks == "open", _business(req))
 
 
 @tool("holidays", _Year, accepts=("years", "months", "dates"), home=DAYS_HOME)
@@ -97,7 +102,8 @@ def date_status(req: Request, ctx: Context) -> DayStatus | None:
     closure = ctx.calendar.closure_on(mention.day)
     named = next((d for d in s.days if d.name == mention.holiday or _falls_on(ctx, d, mention.day)), None)
     moved = next((c for c in ctx.calendar.closures(mention.day.year) if c.date == mention.day != c.day), None)
-    return DayStatus(mention.day, closure, named if closure is None else None, True, s.asks == "closed", moved)
+    return DayStatus(mention.day, closure, named if closure is None else None, s.polar, s.asks == "closed", moved,
+                     _business(req))  # fmt: skip
 
 
 def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:

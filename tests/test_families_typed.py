@@ -110,3 +110,22 @@ def test_a_table_cut_at_an_abbreviation_is_never_quoted_as_a_sentence(bot: Assis
     # 101.4(c)(2)'s row "DetourSault Ste. Marie." is table text, whichever piece of it a search finds
     answer = _ask(bot, corpus, "does the port have a station")
     assert "Ste [" not in answer.answer and "DetourSault" not in answer.answer
+
+
+def test_a_holiday_asked_as_a_business_day_says_its_rule_and_the_definition(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(2): the third Monday of January (January 17, 2028); 101.1: a business day excludes national holidays
+    answer = _ask(bot, corpus, "is mon jan 17 2028 a business day")
+    assert answer.answer.startswith("No.") and "third Monday of January" in answer.answer
+    assert {"19 CFR 101.6(a)(2)", "19 CFR 101.6(a)", "19 CFR 101.1 (Business day)"} <= _refs(answer)
+
+
+def test_the_day_a_holiday_is_observed_is_said_first_when_asked_when(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a): a holiday on Sunday is observed the Monday after; July 4, 2032 is a Sunday
+    answer = _ask(bot, corpus, "july 4 2032 falls on a sunday. what day is observed")
+    assert not answer.answer.startswith(("Yes", "No")) and "Monday, July 5, 2032" in answer.answer.split("[")[0]
+
+
+def test_a_yes_no_question_after_a_date_is_answered_yes(bot: Assistant, corpus: Corpus) -> None:
+    # "the friday after thanksgiving 2027 are cbp offices open": 101.6(a) lists no holiday on Friday, Nov 26, 2027
+    answer = _ask(bot, corpus, "the friday after thanksgiving 2027 are cbp offices open")
+    assert answer.answer.startswith("Yes.") and "November 26, 2027" in answer.answer
