@@ -91,6 +91,10 @@ class Plan:
     """True when some question was answered and another was not."""
 
 
+_ONE_KIND_AT_A_TIME = frozenset({"lookup_place"})
+"""Tools that answer whether a place is one kind of place: a yes/no question naming two kinds asks both."""
+
+
 def _fan_kind(tool: str) -> str | None:
     return {"lookup_place": "places", "station_supervisor": "places",
             "stations_of_port": "places", "ports_in_state": "states", "stations_in_state": "states",
@@ -143,7 +147,7 @@ class Planner:
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
                          extras or {}, self._outside,
                          self.vocabulary.threshold("intents_outside_margin"), self._joins,
-                         self._names_article)  # fmt: skip
+                         self._names_article, self.vocabulary.threshold("intents_abstain_tie"))  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -174,6 +178,10 @@ class Planner:
             requests = [
                 Request(replace(decision.slots, **one), ask.text, decision.strict, context, said) for one in one_each
             ]
+        elif tool_name in _ONE_KIND_AT_A_TIME and decision.slots.polar and len(decision.slots.kinds) > 1:
+            # "is calexico a port of entry and also a service port?": each kind asked is its own yes or no
+            requests = [Request(replace(decision.slots, kinds=(k,)), ask.text, decision.strict, context, said)
+                        for k in decision.slots.kinds[:FAN_OUT]]  # fmt: skip
         results = [r for req in requests if (r := tool.run(req, ctx)) is not None]
         hits = [r for r in results if not _miss(r)]
         return tuple(dict.fromkeys(hits if len(results) > 1 and hits else results))

@@ -277,10 +277,13 @@ def _service_ports_of(p: Place, corpus: Corpus) -> list[Statement]:
     """The service ports of the state a place is listed under: where its cargo is served instead."""
     states = sorted(p.states)
     rows = [s for s in corpus.service_ports if s.state in states]
-    if len(states) != 1 or not rows:
+    if len(states) != 1:
         return []
+    if not rows:  # "is boise a service port?": no, and Idaho has none
+        return [Statement(f"{p.name} is not a service port: 19 CFR 101.3(b)(2) lists none in {_in(states[0])}.",
+                          (quote(corpus, SERVICE, "A list of Customs service ports"),))]  # fmt: skip
     count = "service port is" if len(rows) == 1 else "service ports are"
-    return [Statement(f"{_cap(_in(states[0]))}'s {count} {join([s.name for s in rows])}.",
+    return [Statement(f"{p.name} is not a service port; {_in(states[0])}'s {count} {join([s.name for s in rows])}.",
                       _block(corpus, SERVICE, [s.cite.line for s in rows]))]  # fmt: skip
 
 

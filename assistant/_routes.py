@@ -96,6 +96,9 @@ class Situation:
     """The slot kinds an intent's tool takes from the statements around the question as well."""
     names_article: Callable[[str], bool] = lambda text: False
     """Whether a text says it asks what the article says ("according to the article, ...")."""
+    tie: float = 0.0
+    """A passage reading this close to a "not in the sources" one is a tie: only a passage that holds most of it
+    answers."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +410,9 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
     """
     if d.intent not in ABSTAIN_INTENTS or d.routes:  # an abstention a follow-up inherited stays one
         return None
-    if s.ask.score(d.intent) < s.unsure_abstain:
+    if s.ask.score(d.intent) < s.unsure_abstain or s.ask.score(PASSAGE) >= s.ask.score(d.intent) - s.tie:
+        # unsure, or it reads as well as a question the passages answer ("how do officers decide how much tax to
+        # collect?" against "how much duty will I pay?"): only a passage that holds most of it answers
         return d.via("unanswerable", intent=PASSAGE, strict=True)
     if s.ask.slots.anaphora and s.frames and s.frames[0].intent not in (PASSAGE, *ABSTAIN_INTENTS):
         # "which Center handles pharmaceuticals, and how do I appeal if CBP put us in a different one?": the

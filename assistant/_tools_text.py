@@ -24,7 +24,7 @@ from rapidfuzz import fuzz, process
 
 from corpus import Corpus, Definition, Passage, sentence_spans
 
-from ._data import Vocabulary
+from ._data import Vocabulary, load_vocabulary
 from ._records import Evidence
 from ._registry import Context, Request, Retrieved, tool
 from ._results import Definitions, Expansion, Snippet
@@ -78,7 +78,15 @@ def _stemmer() -> object:
     return Stemmer.Stemmer("english")
 
 
+@functools.cache
+def _kept_apart() -> dict[str, str]:
+    """Words the stemmer would merge with another word of other meaning ("important" is not "import")."""
+    return dict(load_vocabulary().grammar["stem_exceptions"])
+
+
 def _stem(word: str) -> str:
+    if (kept := _kept_apart().get(word)) is not None:
+        return kept
     stem = str(_stemmer().stemWord(word))  # type: ignore[attr-defined]
     # "staffs" stems to staff but "staffed" to staf: one final consonant for both
     return stem[:-1] if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouy" else stem
@@ -459,6 +467,16 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
     return frozenset(rows) | frozenset(headings) | frozenset(pieces)
 
 
+def _asks_quantity(question: str, vocabulary: Vocabulary) -> bool:
+    """Whether the question asks for a number: its first question word opens "how much", "how long", ...
+
+    "how do officers decide how much duty to charge?" asks how, not how much.
+    """
+    first = re.search(rf"\b(?:{vocabulary.pattern('interrogatives')})(?![\w'])", question)
+    quantity = re.search(rf"\b(?:{vocabulary.pattern('quantity_cues')})\b", question)
+    return quantity is not None and (first is None or quantity.start() <= first.start())
+
+
 def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,
             strict: bool = False, context: str = "", said: frozenset[str] = frozenset()) -> Snippet | None:  # fmt: skip
     """The sentences of the retrieved passages that answer ``question``; None when none does.
@@ -477,7 +495,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         "", question.lower()
     )  # "what actually happens" asks what "what happens" asks
     wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
-    wants_number = any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("quantity_cues"))
+    wants_number = _asks_quantity(lowered, vocabulary)
     keys = key_terms(question, vocabulary)
     extra = [k for k in key_terms(context, vocabulary) if k not in keys]
     in_quotes = _QUOTED.search(question)

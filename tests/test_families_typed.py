@@ -129,3 +129,36 @@ def test_a_yes_no_question_after_a_date_is_answered_yes(bot: Assistant, corpus: 
     # "the friday after thanksgiving 2027 are cbp offices open": 101.6(a) lists no holiday on Friday, Nov 26, 2027
     answer = _ask(bot, corpus, "the friday after thanksgiving 2027 are cbp offices open")
     assert answer.answer.startswith("Yes.") and "November 26, 2027" in answer.answer
+
+
+def test_important_is_not_a_question_about_importers(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Major Ports of Entry in the US": JFK "serves as a significant point of entry"
+    answer = _ask(bot, corpus, "why is JFK such an important port of entry")
+    assert "significant point of entry" in answer.answer and "Center" not in answer.answer
+    assert "Article: Major Ports of Entry in the US" in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how do officers decide how much tax to collect on imported items",
+        "what decides how much duty customs charges on goods",
+    ],
+)
+def test_how_an_amount_is_decided_is_not_a_question_for_a_number(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # Article, "Role and Functions of a Port of Entry": "based on the nature, value, and quantity"
+    answer = _ask(bot, corpus, question)
+    assert "nature, value, and quantity" in answer.answer
+
+
+def test_a_yes_no_question_naming_two_kinds_answers_both(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Douglas under Arizona; 101.3(b)(2) lists Nogales as Arizona's one service port
+    answer = _ask(bot, corpus, "is douglas az a port of entry and a service port?")
+    assert answer.answer.startswith("Yes.") and "not a service port" in answer.answer and "Nogales" in answer.answer
+    assert {"19 CFR 101.3(b)(1)", "19 CFR 101.3(b)(2)"} <= _refs(answer)
+
+
+def test_a_port_in_a_state_with_no_service_port_says_so(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Boise under Idaho; 101.3(b)(2) lists no service port in Idaho
+    answer = _ask(bot, corpus, "boise - is it a service port?")
+    assert "not a service port" in answer.answer and "none in Idaho" in answer.answer
