@@ -18,9 +18,9 @@ here is near" is a decision the planner can make (then: passage search).
 
 from __future__ import annotations
 
-import functools
 import logging
 import threading
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -51,10 +51,19 @@ class IntentClassifier:
         self._pad_mask = np.array([np.arange(width) < len(g) for g in groups])
         self._matrix: NDArray[np.float32] | None = None
         self._lock = threading.Lock()
-        self.embed = functools.lru_cache(maxsize=2048)(self._embed)
 
-    def _embed(self, text: str) -> NDArray[np.float32]:
+    def embed(self, text: str) -> NDArray[np.float32]:
+        """The text's embedding (the embedder caches queries; the classifier keeps none of its own)."""
         return np.asarray(self._embedder.embed_query(text), dtype=np.float32)
+
+    def prime(self, texts: Sequence[str]) -> None:
+        """Embed the texts about to be ranked in one batch, when the embedder batches queries.
+
+        The questions of one message are read together: two questions cost one model call.
+        """
+        batch = getattr(self._embedder, "embed_queries", None)
+        if batch is not None and len(set(texts)) > 1:
+            batch(list(texts))
 
     def matrix(self) -> NDArray[np.float32]:
         """The phrasing embeddings (one row per phrasing), loaded from the cache or computed once."""
@@ -89,6 +98,7 @@ class IntentClassifier:
         sims = self.matrix() @ self.embed(text)
         grid = np.where(self._pad_mask, sims[self._pad_rows], -np.inf)  # one row per intent, short rows padded
         top = np.partition(grid, -self._k, axis=1)[:, -self._k :]
-        means = np.where(np.isinf(top), np.nan, top)
-        scores = [(i.name, float(np.nanmean(row))) for i, row in zip(self.intents, means, strict=True)]
-        return tuple(sorted(scores, key=lambda s: -s[1]))
+        held = np.isfinite(top)  # an intent with fewer than k phrasings averages the ones it has
+        means = np.where(held, top, 0.0).sum(axis=1) / held.sum(axis=1)
+        order = np.argsort(-means, kind="stable")
+        return tuple((self.intents[i].name, float(means[i])) for i in order)

@@ -236,7 +236,10 @@ class Planner:
         elif isinstance(result, BusinessDayShift):
             dates.append(result.result)
         elif isinstance(result, HolidayList):
-            return Slots(years=(result.year,))
+            # "what date is it next year?" after the one holiday in October: that holiday
+            named = {d.name: d for d in self.gazetteer.days.values() if d.kind in ("national", "statute")}
+            one = [named[c.name] for c in result.closures if c.name in named] if len(result.closures) == 1 else []
+            return Slots(years=(result.year,), days=tuple(one))
         elif isinstance(result, Definitions):
             return Slots(terms=result.terms)
         return Slots(
@@ -384,6 +387,8 @@ class Planner:
             "miss_share": self.vocabulary.threshold("intents_miss_share"),
             "min_coverage": self.vocabulary.threshold("passages_min_coverage"),
             "margin": self.vocabulary.threshold("passages_beat_margin"),
+            # a definition that said Yes or No settled it ("is guam inside the customs territory?": No, only ...)
+            "settled": isinstance(results[0], Definitions) and bool(said) and said[0].text in ("Yes.", "No."),
         }
         if passage is not None:
             extras |= {

@@ -65,6 +65,8 @@ def render(result: Result, corpus: Corpus, *, question: str, vocabulary: Vocabul
     """The statements that say ``result``, each citing what it rests on."""
     if isinstance(result, Definitions):
         return text.definitions(result, corpus, question, vocabulary)
+    if isinstance(result, Snippet):
+        return text.snippet(result, corpus, question, vocabulary)
     if isinstance(result, Hours):
         return text.settled(days.hours(result, corpus), result.polar, question, vocabulary)
     return _COMPOSERS[type(result)](result, corpus)

@@ -38,27 +38,38 @@ def display(text: str, *, terms: bool = False) -> str:
     return text
 
 
-def _item(e: Evidence, corpus: Corpus | None = None) -> Evidence:
-    """An item as one sentence: its first one.
+def _item(e: Evidence, corpus: Corpus | None = None, keys: list[frozenset[str]] | None = None) -> list[Evidence]:
+    """An item as one sentence: its first one, and the one after it that holds words of the question it lacks.
 
     With its label, for an article bullet; with the sentence after a paragraph heading ("For new importers.").
+    "which documents get the seal?": (b)(1)'s second sentence names them ("marine documents and landing
+    certificates").
     """
     spans = sentence_spans(e.quote)
     if not spans:
-        return e
+        return [e]
     heading = corpus.passage(e.ref).heading if corpus is not None and e.ref.startswith("19 CFR") else ""
     first = e.quote[slice(*spans[0])]
     end = spans[1][1] if len(spans) > 1 and heading and first.rstrip(".") == heading else spans[0][1]
-    return Evidence(e.ref, e.quote[spans[0][0] : end])
+    out = [Evidence(e.ref, e.quote[spans[0][0] : end])]
+    rest = [e.quote[s:t] for s, t in spans if s >= end]
+    if keys and rest:
+        held = stems(out[0].quote)
+        best = max(rest, key=lambda x: coverage(keys, stems(x)))
+        if any(k & stems(best) and not k & held for k in keys):  # it says what the first does not
+            out.append(Evidence(e.ref, best))
+    return out
 
 
-def _items(items: tuple[Evidence, ...], corpus: Corpus | None = None) -> list[Statement]:
+def _items(items: tuple[Evidence, ...], corpus: Corpus | None = None,
+           keys: list[frozenset[str]] | None = None) -> list[Statement]:  # fmt: skip
     """Bullets, an item of an item indented under it ("Import data:" and its (i)-(iii))."""
     top = min((e.ref.count("(") for e in items), default=0)
     out = []
     for e in items:
-        item = _item(e, corpus)
-        out.append(Statement(f"\n{'  ' * (e.ref.count('(') - top)}- {display(item.quote)}", (item,)))
+        said = _item(e, corpus, keys)
+        text = " ".join(display(x.quote) for x in said)
+        out.append(Statement(f"\n{'  ' * (e.ref.count('(') - top)}- {text}", tuple(said)))
     return out
 
 
@@ -140,7 +151,7 @@ def expansion(r: Expansion, corpus: Corpus) -> list[Statement]:
     return said
 
 
-def snippet(r: Snippet, corpus: Corpus) -> list[Statement]:
+def snippet(r: Snippet, corpus: Corpus, question: str = "", vocabulary: Vocabulary | None = None) -> list[Statement]:
     """The answering sentences, then the list a lead-in announces."""
     out = []
     for e in r.sentences:
@@ -151,4 +162,4 @@ def snippet(r: Snippet, corpus: Corpus) -> list[Statement]:
         out.append(Statement(text, (e,)))
     if r.lead:
         out.insert(0, Statement(f"{r.lead}."))
-    return out + _items(r.items, corpus)
+    return out + _items(r.items, corpus, key_terms(question, vocabulary) if vocabulary and question else None)

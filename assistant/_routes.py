@@ -527,6 +527,8 @@ def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
     if not isinstance(answered, float) or not isinstance(passage, float) or not isinstance(found, float):
         return None
     margin, least = float(str(e.get("margin", 0.0))), float(str(e.get("min_coverage", 1.0)))
+    if e.get("settled"):
+        return None  # the definition said Yes or No: it answers
     if found >= 0.5 and passage >= least and passage >= answered + margin and not e.get("aside"):
         return d.via("passage_covers_more", intent=PASSAGE)
     return None

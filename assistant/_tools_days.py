@@ -23,6 +23,19 @@ __all__: list[str] = []  # tools register themselves in TOOLS
 DAYS_HOME = ("19 CFR 101.6", "19 CFR 101.1 (Business day)")
 
 
+def _asks_closed(req: Request) -> bool:
+    """Whether a yes/no question asks if offices are closed (not open, nor whether it is a business day)."""
+    return req.slots.asks == "closed"
+
+
+def _asks_open(req: Request) -> bool:
+    """Whether a yes/no question asks if offices are open, or if the day is a business day.
+
+    "so is veterans day next year one?" after a question about business days asks whether it is one.
+    """
+    return req.slots.asks == "open" or (not req.slots.asks and _business(req))
+
+
 def _business(req: Request) -> bool:
     """The question names the defined term "business day" ("is dec 26 a business day?")."""
     return any(t.ref == DAYS_HOME[1] for t in req.slots.terms)
@@ -72,8 +85,8 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | DayStatus | None:
     other = ctx.calendar.closure_on(date)
     if closure is None and other is not None:
         # "open on christmas eve 2027?": not a holiday itself, but the day Christmas (a Saturday) is observed
-        return DayStatus(date, other, day, s.polar, s.asks == "closed", business=_business(req))
-    return HolidayDate(day, date, closure, s.polar, s.asks == "open", _business(req))
+        return DayStatus(date, other, day, s.polar, _asks_closed(req), business=_business(req))
+    return HolidayDate(day, date, closure, s.polar, _asks_open(req), _business(req))
 
 
 @tool("holidays", _Year, accepts=("years", "months", "dates"), home=DAYS_HOME)
@@ -102,7 +115,7 @@ def date_status(req: Request, ctx: Context) -> DayStatus | None:
     closure = ctx.calendar.closure_on(mention.day)
     named = next((d for d in s.days if d.name == mention.holiday or _falls_on(ctx, d, mention.day)), None)
     moved = next((c for c in ctx.calendar.closures(mention.day.year) if c.date == mention.day != c.day), None)
-    return DayStatus(mention.day, closure, named if closure is None else None, s.polar, s.asks == "closed", moved,
+    return DayStatus(mention.day, closure, named if closure is None else None, s.polar, _asks_closed(req), moved,
                      _business(req))  # fmt: skip
 
 

@@ -238,6 +238,9 @@ class Reader:
         self._kind_words = set(v.words("name_neighbours"))
         self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
         self._name_verbs = set(v.words("name_verbs"))
+        self._idioms = _cue(v.words("idioms"))
+        self._relative_years = {k: int(n) for k, n in v.grammar["relative_years"].items()}
+        self._relative_year = _cue(sorted(self._relative_years, key=len, reverse=True))
         self._indirect_ends = {cue.split()[-1] for cue in v.words("indirect_polar")}  # "if", "whether"
         self._asked_words = {
             w
@@ -402,8 +405,10 @@ class Reader:
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
         topic: tuple[Slots, str, tuple[tuple[str, str], ...]] | None = None  # a statement that only names a place
-        for start, end, is_question in self.clauses(text):
-            slots, masked, names = self._slots(text, start, end, mentions, dates, today)
+        read = [(start, end, is_question, *self._slots(text, start, end, mentions, dates, today))
+                for start, end, is_question in self.clauses(text)]  # fmt: skip
+        self.classifier.prime([masked for _, _, is_question, _, masked, _ in read if is_question])
+        for start, end, is_question, slots, masked, names in read:
             if not is_question:
                 context = slots.merged(context)
                 statements.append(text[start:end].strip().strip(" -—–"))
@@ -489,6 +494,9 @@ class Reader:
             take(s, e, "MONTH")
         for year in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
             values.setdefault("years", []).append(int(year[0]))
+            take(year.start(), year.end(), "YEAR")
+        for year in self._relative_year.finditer("".join(blank)):  # "what date is it next year"
+            values.setdefault("years", []).append(today.year + self._relative_years[year[0].lower()])
             take(year.start(), year.end(), "YEAR")
         for s, e, n in self.gazetteer.numbers_in(clause):  # the clause: "two business days", the term still there
             if not "".join(blank[s:e]).strip():
@@ -605,6 +613,7 @@ class Reader:
         invalid" has no name in it.
         """
         stop = self.vocabulary.skip_words
+        rest = self._idioms.sub(lambda m: " " * len(m[0]), rest)  # "in short" names no place "Short"
         words = list(re.finditer(r"[A-Za-z][A-Za-z.'-]*", rest))
         runs: list[list[re.Match[str]]] = []
         capitals: set[int] = set()  # starts of words written with a capital that does not just open a sentence
@@ -639,7 +648,7 @@ class Reader:
             if suffix is not None:  # "sioux city iowa": the name goes on
                 name, end = f"{name} {suffix[1]}", end + suffix.end()
             before = clause[:start].lower().split()[-2:]
-            after = clause[end:].lower().split()[:3]
+            after = clause[end:].lower().split()[:4]  # "is tijuana itself a us port"
             follower = clause[end:].split()[:1]
             code = follower[0].strip("?.,!") if follower else ""
             everyday = code.lower() in stop or code.lower() in self.gazetteer.ordinary  # "comes IN by truck"

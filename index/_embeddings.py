@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import threading
+from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
@@ -58,6 +61,10 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
+QUERY_CACHE = 4096
+"""Query embeddings kept (one embedder per model, kept for the process)."""
+
+
 class SentenceEmbeddings(Embeddings):
     """A sentence-transformers model on the CPU, normalised for cosine search.
 
@@ -70,6 +77,8 @@ class SentenceEmbeddings(Embeddings):
         self._encoder = encoder
         self.model_id = model_id
         self.engine = "onnxruntime" if encoder else "torch"
+        self._cache: OrderedDict[str, tuple[float, ...]] = OrderedDict()  # least recently used first
+        self._lock = threading.Lock()
 
     @property
     def model(self) -> SentenceTransformer:
@@ -95,15 +104,31 @@ class SentenceEmbeddings(Embeddings):
 
     def embed_query(self, text: str) -> list[float]:
         """Embed one query (cached: the assistant reads a question and searches with it, often the same text)."""
-        return list(self._query(text))
+        return list(self.embed_queries([text])[0])
 
-    @functools.lru_cache(maxsize=4096)  # noqa: B019 - one embedder per model, kept for the process
-    def _query(self, text: str) -> tuple[float, ...]:
-        return tuple(self._encode([text])[0])
+    def embed_queries(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
+        """Embed several queries, the ones not cached in one batch.
+
+        A message of two questions costs one model call, not two (two short texts in one batch take about 1.5
+        times one).
+        """
+        with self._lock:
+            todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        fresh = dict(zip(todo, (tuple(v) for v in self._encode(todo)), strict=True)) if todo else {}
+        with self._lock:
+            for text, vector in fresh.items():
+                self._cache[text] = vector
+            out = [fresh.get(t) or self._cache[t] for t in texts]
+            for t in texts:
+                self._cache.move_to_end(t)
+            while len(self._cache) > QUERY_CACHE:
+                self._cache.popitem(last=False)
+        return out
 
     def clear_cache(self) -> None:
         """Forget cached query embeddings (for honest timing)."""
-        self._query.cache_clear()
+        with self._lock:
+            self._cache.clear()
 
 
 def _verify_weights(weights: Path, expected: str | None) -> str:

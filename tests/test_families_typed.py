@@ -162,3 +162,50 @@ def test_a_port_in_a_state_with_no_service_port_says_so(bot: Assistant, corpus: 
     # 101.3(b)(1) lists Boise under Idaho; 101.3(b)(2) lists no service port in Idaho
     answer = _ask(bot, corpus, "boise - is it a service port?")
     assert "not a service port" in answer.answer and "none in Idaho" in answer.answer
+
+
+def test_a_place_the_customs_territory_leaves_out_is_a_no(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: the customs territory "includes only the States, the District of Columbia, and Puerto Rico"
+    out = _ask(bot, corpus, "is saipan inside the customs territory of the us?")
+    assert out.answer.startswith("No.") and "Puerto Rico" in out.answer
+    assert _refs(out) == {"19 CFR 101.1 (Customs territory of the United States)"}
+    assert _ask(bot, corpus, "is dc part of the customs territory").answer.startswith("Yes.")
+
+
+def test_an_errand_on_a_weekend_is_a_question_whether_offices_are_open(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a): closed on Saturdays and Sundays; "pick up", "drop off" ask whether the office is open
+    answer = _ask(bot, corpus, "can i pick up my paperwork at the cbp office on sunday nov 29 2026")
+    assert answer.answer.startswith("No.") and "Sunday, November 29, 2026" in answer.answer
+
+
+def test_a_set_phrase_after_in_names_no_place(bot: Assistant, corpus: Corpus) -> None:
+    # 101.0: "This part sets forth general regulations ..."
+    answer = _ask(bot, corpus, "what does part 101 cover, in brief")
+    assert "not listed" not in answer.answer and "19 CFR 101.0" in _refs(answer)
+
+
+def test_a_follow_up_about_a_business_day_asks_if_it_is_one(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(4): Memorial Day, the last Monday of May (May 31, 2027); 101.1: not a business day
+    history = [{"role": "user", "content": "what counts as a business day"}]
+    answer = _ask(bot, corpus, "and is memorial day 2027 one?", history)
+    assert answer.answer.startswith("No.") and "May 31, 2027" in answer.answer
+
+
+def test_next_year_after_a_list_of_holidays_is_that_holidays_date(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(6): Labor Day, the first Monday in September: September 6, 2027 ("next year" from 2026)
+    history = [{"role": "user", "content": "list the holidays cbp closes for"}]
+    answer = _ask(bot, corpus, "which of those falls in september, and when is it next year", history)
+    assert "September 6, 2027" in answer.answer and "19 CFR 101.6(a)(6)" in _refs(answer)
+
+
+def test_a_list_item_says_the_sentence_that_answers(bot: Assistant, corpus: Corpus) -> None:
+    # 101.7(b)(1), second sentence: "marine documents and landing certificates, certificates of weight, ..."
+    answer = _ask(bot, corpus, "what sorts of documents does the customs seal go on")
+    assert "landing certificates" in answer.answer and "19 CFR 101.7(b)(1)" in _refs(answer)
+
+
+def test_beforehand_is_in_advance(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(b): "provided the port director is notified in advance of the arrival of the vessel"
+    q = "do we have to let the port director know beforehand when our ship is coming to a customs station"
+    answer = _ask(bot, corpus, q)
+    assert "notified in advance" in answer.answer and "19 CFR 101.4(b)" in _refs(answer)
