@@ -152,9 +152,11 @@ class Index:
         if k < 1:
             raise UsageError(f"k must be at least 1, not {k}")
         where = {key: value for key, value in (("source", source), ("section", section)) if value}
-        query = self._rewriter.correct(query)
+        # The meaning is searched as asked (its embedding is the one made to read the question; the model reads
+        # typos well enough); the word search needs the corpus's spelling.
         dense = self._dense(query, where) if mode != "lexical" else {}
-        lexical = self._lexical(" ".join([self._rewriter.expand(query), also]), where) if mode != "dense" else {}
+        fixed = self._rewriter.correct(query)
+        lexical = self._lexical(" ".join([self._rewriter.expand(fixed), also]), where) if mode != "dense" else {}
         if mode == "dense":
             fused = dense
         elif mode == "lexical":
