@@ -184,17 +184,19 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
     "what about the day after?": the date is taken from the statements around it first, then the answers before it.
     """
     rel, dates = d.slots.relative, d.slots.dates
-    sources = [x.dates[0].day for x in (s.ask.context, *(f.focus for f in s.frames), *(f.slots for f in s.frames))
-               if x.dates]  # fmt: skip
-    if not sources:
+    mentions = [x.dates for x in (s.ask.context, *(f.focus for f in s.frames), *(f.slots for f in s.frames))
+                if x.dates]  # fmt: skip
+    if not mentions:
         return None
-    ref = sources[0]
+    ref = mentions[0][0].day
     # "after" said the day, not a count: "is the day after a business day?" asks about that day
     counted = d.intent if d.intent != "business_days" or d.slots.numbers or not d.slots.polar else "date_status"
     if rel is not None and not dates:
         day = shifted(ref, rel[0], rel[1])
+        # "is it open the day after?" (after Thanksgiving): counted from the holiday, as "the day after thanksgiving"
+        holiday = next((m.holiday for ms in mentions for m in ms if m.holiday and m.day == ref), "")
         return d.via("relative_day", intent=counted,
-                     slots=replace(d.slots, dates=(DateMention(0, 0, day, True),), relative=None))  # fmt: skip
+                     slots=replace(d.slots, dates=(DateMention(0, 0, day, True, holiday),), relative=None))  # fmt: skip
     if len(dates) == 1 and dates[0].day_only:  # "so is cbp open on monday the 12th?": the 12th of that month
         weekday = dates[0].day.weekday() if re.search(r"day,?\s+the\s+\d", s.ask.text, re.I) else None
         day = day_of_month(ref, dates[0].day.day, weekday, start=ref.replace(day=1)) or dates[0].day
@@ -268,6 +270,9 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         merged = replace(base, places=tuple(p.narrowed(d.slots.states[0]) for p in qualified), states=d.slots.states,
                          kinds=d.slots.kinds, polar=d.slots.polar)  # fmt: skip
         intent = next((i for i, _ in s.ask.intents if "places" in s.needs(i) and _runs(i, merged, s)), None)
+        if (intent is not None and intent != prev.intent and "places" in s.needs(prev.intent)
+                and _runs(prev.intent, merged, s) and s.ask.score(prev.intent) >= s.ask.score(intent) - s.follow_margin):
+            intent = prev.intent  # "is newport a port of entry?" - "is the vermont one a port too?": asked again
         if intent is not None:
             return d.via("points_back", intent=intent, slots=merged)
     if d.slots.kinds and not d.slots.places:  # "that port": of the places meant before, the port
