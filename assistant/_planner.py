@@ -298,7 +298,8 @@ class Planner:
             elif polar and results and isinstance(results[0], _PROPOSALS):
                 said = _checked(said, decision.slots)
             if polar and results and self._same.search(ask.text) and _namesakes(results[0]):
-                # "is the eastport in idaho the same as eastport maine?": two ports of one name are not the same
+                # "is the eastport in idaho the same as eastport maine?": two ports of one name are not the same,
+                # nor two terms 101.1 defines apart
                 said = [Statement("No."), *(s for s in said if s.text not in ("Yes.", "No."))]
             if polar and self._denies(ask):
                 said = [Statement("No." if s.text == "Yes." else "Yes.") if s.text in ("Yes.", "No.") else s
@@ -537,7 +538,14 @@ def _where(said: list[Statement]) -> list[Statement]:
 
 
 def _namesakes(result: object) -> bool:
-    """A place answer about a name that several ports in different states bear."""
+    """A place answer about a name that several ports in different states bear, or two defined terms.
+
+    "is a center director the same as a port director?": 101.1 defines them apart.
+    """
+    if isinstance(result, Definitions):  # two terms are one thing when they mean the same words ("Customs", "CBP")
+        meanings = {m[1].lower() if (m := re.search(r"\bmeans?\s+(.+?)\.?$", d.text)) else d.term
+                    for d in result.terms}  # fmt: skip
+        return len({d.term for d in result.terms}) > 1 and len(meanings) > 1
     if not isinstance(result, PlaceFacts):
         return False
     ports = {p.id for p in result.place.ports} if result.place is not None else set()

@@ -312,13 +312,13 @@ def hours(r: Hours, corpus: Corpus) -> list[Statement]:
     )
     if r.weekday is not None and r.weekday >= 5:
         return [
-            *([Statement("No.")] if r.polar else []),
+            *([Statement("Yes." if r.asks_closed else "No.")] if r.polar else []),
             closed,
             Statement(f"On business days they are open from {_span(corpus)}", (_open_hours(corpus),)),
         ]
     if r.weekday is not None:
         name = _WEEKDAYS[r.weekday]
-        return [*([Statement("Yes.")] if r.polar else []),
+        return [*([Statement("No." if r.asks_closed else "Yes.")] if r.polar else []),
                 Statement(f"On a {name} that is not a national holiday, CBP offices are open from "
                           f"{_span(corpus)}", (_open_hours(corpus), _weekend(corpus)))]  # fmt: skip
     return [general, Statement(closed.text.replace("CBP offices are", "They are"), closed.evidence), outside, local]

@@ -367,6 +367,8 @@ class Hours:
     """A weekday asked about (Monday=0), if any."""
     polar: bool = False
     """A yes/no question."""
+    asks_closed: bool = False
+    """The yes/no question asks whether offices are closed ("is cbp closed on saturdays?": Yes)."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -270,8 +270,13 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         merged = replace(base, places=tuple(p.narrowed(d.slots.states[0]) for p in qualified), states=d.slots.states,
                          kinds=d.slots.kinds, polar=d.slots.polar)  # fmt: skip
         intent = next((i for i, _ in s.ask.intents if "places" in s.needs(i) and _runs(i, merged, s)), None)
-        if (intent is not None and intent != prev.intent and "places" in s.needs(prev.intent)
-                and _runs(prev.intent, merged, s) and s.ask.score(prev.intent) >= s.ask.score(intent) - s.follow_margin):
+        if (
+            intent is not None
+            and intent != prev.intent
+            and "places" in s.needs(prev.intent)
+            and _runs(prev.intent, merged, s)
+            and s.ask.score(prev.intent) >= s.ask.score(intent) - s.follow_margin
+        ):
             intent = prev.intent  # "is newport a port of entry?" - "is the vermont one a port too?": asked again
         if intent is not None:
             return d.via("points_back", intent=intent, slots=merged)

@@ -167,4 +167,4 @@ def _count(ctx: Context, start: dt.date, end: dt.date, *, inclusive: bool, perio
 def hours(req: Request, ctx: Context) -> Hours:
     """CBP's hours of business (101.6) on business days, and the exceptions."""
     s = req.slots
-    return Hours(s.weekdays[0] if s.weekdays else None, s.polar)
+    return Hours(s.weekdays[0] if s.weekdays else None, s.polar, _asks_closed(req))

@@ -213,6 +213,13 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     """
     if not keys or not sentences:
         return ""
+    # "is that action invalid?" answered by "shall be valid": asked in the opposite word, the answer turns round
+    held = {w for t in sentences for w in stems(t, vocabulary)}
+    opposite = [(k, base) for k in keys if not k & held and (base := _turned(k, held, vocabulary))]
+    if len(opposite) == 1:
+        k, base = opposite[0]
+        lead = polar_lead([base if x is k else x for x in keys], sentences, vocabulary, verb)
+        return {"Yes": "No", "No": "Yes"}.get(lead, "")
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
     unbounded = _cues(vocabulary).bounds.sub(" ", best.lower())
     words = set(re.findall(r"[a-z']+", unbounded))
@@ -238,6 +245,19 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     if not negated and (share >= vocabulary.threshold("passages_polar_yes") or verb & stems(best, vocabulary)):
         return "Yes"
     return ""
+
+
+def _turned(key: frozenset[str], held: AbstractSet[str], vocabulary: Vocabulary) -> frozenset[str]:
+    """The opposite of a key word ("closed": open; "invalid": valid), when the sentences hold it; else nothing."""
+    for word in key:
+        for opposite in vocabulary.grammar["opposites"].get(word, ()):
+            if _stem(opposite) in held:
+                return frozenset({_stem(opposite)})
+        for prefix in vocabulary.words("negative_prefixes"):
+            base = word.removeprefix(prefix)
+            if base != word and len(base) >= _MIN_DERIVED - 1 and base in held:
+                return frozenset({base})
+    return frozenset()
 
 
 def coverage(
@@ -425,6 +445,27 @@ def _phrases(text: str) -> set[tuple[str, ...]]:
     return set(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
+def _pairs(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
+    """Every two words in a row that are neither stopwords nor generic ("secondary inspection"), as stems."""
+    skip = vocabulary.skip_words
+    words = [w for w in _words(text) if "-" not in w]
+    return {(_stem(a), _stem(b)) for a, b in zip(words, words[1:], strict=False)
+            if a not in skip and b not in skip and len(a) > 2 and len(b) > 2}  # fmt: skip
+
+
+_PAIRS: dict[int, tuple[Corpus, Counter[tuple[str, str]]]] = {}
+
+
+def _pair_counts(corpus: Corpus, vocabulary: Vocabulary) -> Counter[tuple[str, str]]:
+    """In how many sentences of the sources each such pair occurs (a rare one is a term of the sources)."""
+    hit = _PAIRS.get(id(corpus))
+    if hit is None or hit[0] is not corpus:
+        counts = Counter(g for p in corpus.passages for s, e in sentence_spans(p.text)
+                         for g in _pairs(p.text[s:e], vocabulary))  # fmt: skip
+        hit = _PAIRS[id(corpus)] = (corpus, counts)
+    return hit[1]
+
+
 def _keyed(phrase: tuple[str, ...], keys: Sequence[frozenset[str]]) -> bool:
     """Whether a phrase holds a key word (the key words already count; a phrase counts for the small words)."""
     return any(_stem(w) in k for w in phrase for k in keys)
@@ -490,6 +531,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     summaries = set(vocabulary.summary_passages) - set(sections)
     quoted = _phrases(question)
     common = _phrase_counts(corpus)
+    pairs, pair_counts = _pairs(question, vocabulary), _pair_counts(corpus, vocabulary)
     rare = vocabulary.threshold("passages_phrase_rare")
     lowered = _cues(vocabulary).hedges.sub(
         "", question.lower()
@@ -507,7 +549,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if not hits:
         return None
     t = vocabulary.threshold
-    best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...]] | None = None
+    best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...], bool] | None = None
     for rank, hit in enumerate(hits):
         passage = corpus.passage(hit.ref)
         offset = passage.text.find(hit.text)
@@ -538,11 +580,15 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             shared = [g for g in quoted & _phrases(sentence) if common[g] <= rare and not _keyed(g, keys)]
             score += t("passages_weight_phrase") * min(len(shared), 2)
             score += t("passages_weight_number") if wants_number and _NUMBER.search(sentence) else 0.0
+            # "got pulled into secondary inspection last time, what is that": a rare term of the sources the
+            # question names is what it asks about, however many story words come with it
+            termed = any(pair_counts[p] <= rare for p in pairs & _pairs(sentence, vocabulary))
+            score += t("passages_weight_phrase") if termed else 0.0
             if best is None or score > best[0]:
-                best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items)
+                best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items, termed)
     if best is None:
         return None
-    _, share, dense, passage, (start, end), items = best
+    _, share, dense, passage, (start, end), items, termed = best
     if wants_list and not items and passage.parent:  # "what conditions apply?": all the items, not the best one
         parent = corpus.passage(passage.parent)
         lead_in = _lead_in(corpus, parent)
@@ -555,7 +601,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         return None
     if wants_number and not items and not _NUMBER.search(passage.text[start:end]):
         return None  # "how long is the wait?" is not answered by "longer wait times": it asks for a quantity
-    if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")):
+    if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")) and not termed:
         return None
     if not keys and dense < t("passages_min_dense") and passage.ref not in sections:
         return None  # nothing asked but where to look ("how does the article wrap up?") is asked enough

@@ -239,7 +239,9 @@ class Reader:
         self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
         self._name_verbs = set(v.words("name_verbs"))
         self._idioms = _cue(v.words("idioms"))
-        self._relative_years = {k: int(n) for k, n in v.grammar["relative_years"].items()}
+        # (offset, counted from the year the conversation is about rather than this year)
+        self._relative_years = {k: (int(n), False) for k, n in v.grammar["relative_years"].items()} | {
+            k: (int(n), True) for k, n in v.grammar["years_after_that"].items()}  # fmt: skip
         self._relative_year = _cue(sorted(self._relative_years, key=len, reverse=True))
         self._indirect_ends = {cue.split()[-1] for cue in v.words("indirect_polar")}  # "if", "whether"
         self._asked_words = {
@@ -390,7 +392,7 @@ class Reader:
         mentions = self.gazetteer.find(text)
         written = re.search(r"\b((?:19|20|21)\d\d)\b", text)  # "thanksgiving 2027": the year it names
         dates = self.gazetteer.dates(text, mentions, today=today, year=int(written[1]) if written else year)
-        return self._slots(text, 0, len(text), mentions, dates, today)[0]
+        return self._slots(text, 0, len(text), mentions, dates, today, year)[0]
 
     def read(self, message: str, *, today: dt.date, year: int | None = None) -> tuple[list[Ask], Slots]:
         """The questions of ``message`` and the slots of its context statements."""
@@ -405,7 +407,7 @@ class Reader:
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
         topic: tuple[Slots, str, tuple[tuple[str, str], ...]] | None = None  # a statement that only names a place
-        read = [(start, end, is_question, *self._slots(text, start, end, mentions, dates, today))
+        read = [(start, end, is_question, *self._slots(text, start, end, mentions, dates, today, year))
                 for start, end, is_question in self.clauses(text)]  # fmt: skip
         self.classifier.prime([masked for _, _, is_question, _, masked, _ in read if is_question])
         for start, end, is_question, slots, masked, names in read:
@@ -422,7 +424,7 @@ class Reader:
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start, own = previous[0], slots.asks
-                slots, masked, names = self._slots(text, start, end, mentions, dates, today)
+                slots, masked, names = self._slots(text, start, end, mentions, dates, today, year)
                 slots = replace(slots, asks=own or slots.asks)  # "... is a state holiday here, is it open?": open
                 ranked = self.classifier.rank(masked)
             elif topic is not None and placeless and not (slots.anaphora and asks):
@@ -436,7 +438,7 @@ class Reader:
                 for a in asks], context  # fmt: skip
 
     def _slots(self, text: str, start: int, end: int, mentions: list[Mention], dates: list[DateMention],
-               today: dt.date) -> tuple[Slots, str, tuple[tuple[str, str], ...]]:  # fmt: skip
+               today: dt.date, year: int | None = None) -> tuple[Slots, str, tuple[tuple[str, str], ...]]:  # fmt: skip
         """The slots of the clause text[start:end], its masked text and what each placeholder stands for.
 
         The masked text is what the classifier reads: names replaced by placeholders.
@@ -492,12 +494,13 @@ class Reader:
         for s, e, month in self.gazetteer.months("".join(blank)):  # before the years: "may 2029" is a month
             values.setdefault("months", []).append(month)
             take(s, e, "MONTH")
-        for year in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
-            values.setdefault("years", []).append(int(year[0]))
-            take(year.start(), year.end(), "YEAR")
-        for year in self._relative_year.finditer("".join(blank)):  # "what date is it next year"
-            values.setdefault("years", []).append(today.year + self._relative_years[year[0].lower()])
-            take(year.start(), year.end(), "YEAR")
+        for written in re.finditer(r"\b(?:19|20|21)\d\d\b", "".join(blank)):
+            values.setdefault("years", []).append(int(written[0]))
+            take(written.start(), written.end(), "YEAR")
+        for said in self._relative_year.finditer("".join(blank)):  # "what date is it next year", "the year after"
+            offset, counted = self._relative_years[said[0].lower()]
+            values.setdefault("years", []).append((year or today.year if counted else today.year) + offset)
+            take(said.start(), said.end(), "YEAR")
         for s, e, n in self.gazetteer.numbers_in(clause):  # the clause: "two business days", the term still there
             if not "".join(blank[s:e]).strip():
                 continue  # inside a date or a name

@@ -209,3 +209,48 @@ def test_beforehand_is_in_advance(bot: Assistant, corpus: Corpus) -> None:
     q = "do we have to let the port director know beforehand when our ship is coming to a customs station"
     answer = _ask(bot, corpus, q)
     assert "notified in advance" in answer.answer and "19 CFR 101.4(b)" in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is cbp closed on saturdays", "Yes."),  # 101.6(a): closed on Saturdays and Sundays
+        ("are customs offices closed on tuesdays", "No."),  # 101.6: open 8:30 a.m. to 5 p.m. on business days
+        ("are cbp offices closed on state holidays", "No."),  # 101.6(d): open on State and local holidays
+    ],
+)
+def test_a_question_whether_offices_are_closed_is_answered_as_asked(
+    bot: Assistant, corpus: Corpus, question: str, lead: str
+) -> None:
+    assert _ask(bot, corpus, question).answer.startswith(lead)
+
+
+def test_a_question_in_the_opposite_word_gets_the_opposite_lead(bot: Assistant, corpus: Corpus) -> None:
+    # 101.2(a): action taken under authority delegated by the Secretary of the Treasury "shall be valid"
+    q = (
+        "is an action by someone with delegated authority from the treasury secretary invalid when a statute "
+        "names a different officer?"
+    )
+    answer = _ask(bot, corpus, q)
+    assert answer.answer.startswith("No.") and "19 CFR 101.2(a)" in _refs(answer)
+
+
+def test_two_terms_defined_apart_are_not_the_same(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1 defines "Service port" and "Port and port of entry" separately
+    answer = _ask(bot, corpus, "is a service port the same as a port of entry?")
+    assert answer.answer.startswith("No.")
+    assert {"19 CFR 101.1 (Service port)", "19 CFR 101.1 (Port and port of entry)"} <= _refs(answer)
+
+
+def test_a_rare_term_of_the_sources_is_answered_inside_a_story(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Customs and Immigration Procedures at a Port of Entry": "Baggage Inspection: Customs officers may ..."
+    q = "my sister got sent through baggage inspection on her last trip home from rome, what happens there"
+    answer = _ask(bot, corpus, q)
+    assert not answer.abstained and "random or targeted baggage inspection" in answer.answer
+
+
+def test_the_year_after_is_counted_from_the_year_talked_about(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(4): Memorial Day, the last Monday in May: May 28, 2029
+    history = [{"role": "user", "content": "when is memorial day 2028"}]
+    answer = _ask(bot, corpus, "and the year after that?", history)
+    assert "May 28, 2029" in answer.answer and "19 CFR 101.6(a)(4)" in _refs(answer)
