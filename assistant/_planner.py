@@ -508,7 +508,10 @@ def _checked(said: list[Statement], slots: Slots) -> list[Statement]:
         return said
     lead, rest = (said[0], said[1:]) if said[0].text == "Yes." else (None, said)
     text = " ".join(s.text for s in rest).lower()
-    if not all(re.search(rf"\b{re.escape(n.lower())}\b", text) for n in names):
+    named = [n for n in names if re.search(rf"\b{re.escape(n.lower())}\b", text)]
+    if slots.alternatives and len(names) > 1 and named:
+        return rest  # "is the electronics center in long beach or miami?": the answer names the one it is
+    if len(named) < len(names):
         return [Statement("No."), *rest]  # "is burlington the service port for vermont?": the list is St. Albans
     if lead is None and (len(names) > 1 or slots.states or slots.goods):
         return [Statement("Yes."), *rest]

@@ -619,8 +619,12 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     continuing = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocabulary.words("continuation")) + r")\b", re.I)
     for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end) if not items else ():
         nxt = text[s:e]
-        if "\n" in text[end:s] or not (words < 12 or continuing.match(nxt)) or words + len(nxt.split()) > t(
-                "passages_snippet_words"):  # fmt: skip
+        if (
+            "\n" in text[end:s]
+            or not (words < 12 or continuing.match(nxt))
+            or words + len(nxt.split()) > t("passages_snippet_words")
+            or nxt.rstrip().endswith(":")
+        ):  # fmt: skip  (a lead-in needs its list)
             break  # a snippet goes on only with the sentences that continue it, on the same line
         chosen.append(Evidence(passage.ref, nxt))
         words, end = words + len(nxt.split()), e

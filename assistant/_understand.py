@@ -90,6 +90,8 @@ class Slots:
     """It says "only" or "just" ("is it only Nassau?")."""
     person: bool = False
     """It asks who ("who runs a Center?"): a person, not the thing named."""
+    alternatives: bool = False
+    """It offers alternatives joined by "or" ("is it in long beach or miami?"): one of them, not all, is meant."""
     pointed: str = ""
     """The kind of place a pointing word names ("that port": port), when the question names several kinds."""
     inclusive: bool = False
@@ -239,6 +241,7 @@ class Reader:
         self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
         self._name_verbs = set(v.words("name_verbs"))
         self._idioms = _cue(v.words("idioms"))
+        self._any_day = re.compile(rf"\b(?:{v.pattern('any_day')})\s*$", re.I)
         # (offset, counted from the year the conversation is about rather than this year)
         self._relative_years = {k: (int(n), False) for k, n in v.grammar["relative_years"].items()} | {
             k: (int(n), True) for k, n in v.grammar["years_after_that"].items()}  # fmt: skip
@@ -339,9 +342,9 @@ class Reader:
         return bool(words) and (gerund or not words[0].endswith("ing")) and not set(words) & self._statement_words
 
     def topic(self, clause: str) -> bool:
-        """A clause that only names something ("newport vermont", "antelope wells nm"): what follows is about it."""
+        """A clause that only names something ("newport vermont", "base metals center"): what follows is about it."""
         mentions = self.gazetteer.find(clause)
-        if not any(m.kind in ("place", "state", "country") for m in mentions):
+        if not any(m.kind in ("place", "state", "country", "goods") for m in mentions):
             return False
         rest = list(clause)
         for m in mentions:
@@ -420,7 +423,8 @@ class Reader:
             ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
             if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()
-                                         or topic is not None and placeless and not asks):  # fmt: skip
+                                         or topic is not None and placeless and not asks
+                                         or topic is not None and slots.anaphora and slots.alternatives):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start, own = previous[0], slots.asks
@@ -525,7 +529,8 @@ class Reader:
         rest = "".join(blank)
         weekdays = []
         for s, e, w in self.gazetteer.weekdays(rest):
-            if not clause[s:e].lower().endswith("s") and not values.get("dates"):
+            every = self._any_day.search(clause[:s])  # "can a saturday ever be a business day?": any Saturday
+            if not clause[s:e].lower().endswith("s") and not values.get("dates") and not every:
                 # "is cbp open thursday": one day, the next such; "open on saturdays": every such day
                 day = today + dt.timedelta(days=(w - today.weekday()) % 7)
                 values.setdefault("dates", []).append(DateMention(start + s, start + e, day, False, weekday_only=True))
@@ -575,6 +580,7 @@ class Reader:
             ),
             compare=self._compare(clause),
             person=bool(self._who.search(clause)),
+            alternatives=bool(self._either_or.search(clause)),
             inclusive=bool(self._inclusive.search(clause) or self._from_through.search(clause)),
             pointed=self._pointed(clause),
         )

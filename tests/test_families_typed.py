@@ -254,3 +254,18 @@ def test_the_year_after_is_counted_from_the_year_talked_about(bot: Assistant, co
     history = [{"role": "user", "content": "when is memorial day 2028"}]
     answer = _ask(bot, corpus, "and the year after that?", history)
     assert "May 28, 2029" in answer.answer and "19 CFR 101.6(a)(4)" in _refs(answer)
+
+
+def test_any_saturday_is_asked_of_the_definition(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: "A business day means a weekday (Monday through Friday), excluding national holidays"
+    answer = _ask(bot, corpus, "can a sunday be a business day?")
+    assert answer.answer.startswith("No.") and "Monday through Friday" in answer.answer
+    assert "19 CFR 101.1 (Business day)" in _refs(answer)
+
+
+def test_alternatives_get_the_one_that_is_meant(bot: Assistant, corpus: Corpus) -> None:
+    # 101.10(a): Electronics, Long Beach, California; Machinery, Laredo, Texas
+    either = _ask(bot, corpus, "is the electronics center in long beach or miami")
+    assert not either.answer.startswith(("Yes", "No")) and "Long Beach" in either.answer
+    topic = _ask(bot, corpus, "machinery center: is that in chicago or houston?")
+    assert "Laredo" in topic.answer and "19 CFR 101.10(a)" in _refs(topic)
