@@ -146,6 +146,8 @@ class _Cues:
     bounds: re.Pattern[str]
     exclusive: re.Pattern[str]
     article: re.Pattern[str]
+    example_asks: re.Pattern[str]
+    examples: re.Pattern[str]
     sections: re.Pattern[str]
     """Any word that names a section of the article."""
     section: dict[str, re.Pattern[str]]
@@ -179,6 +181,8 @@ def _cues(v: Vocabulary) -> _Cues:
             sections=re.compile(_alternation([c for cues in v.section_cues.values() for c in cues]), re.I),
             section={ref: re.compile(_alternation(cues), re.I) for ref, cues in v.section_cues.items()},
             general_rule=re.compile(rf"(?:{v.pattern('general_rule')})\b", re.I),
+            example_asks=re.compile(rf"\b(?:{v.pattern('example_asks')})\b", re.I),
+            examples=re.compile(rf"\b(?:{v.pattern('example_marks')})(?!\w)", re.I),
             rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
         )
     return _CUES[id(v)]
@@ -538,6 +542,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     )  # "what actually happens" asks what "what happens" asks
     wants_list = not polar and any(re.search(rf"\b{re.escape(c)}\b", lowered) for c in vocabulary.words("list_cues"))
     wants_number = _asks_quantity(lowered, vocabulary)
+    cues = _cues(vocabulary)
+    wants_examples = not polar and bool(cues.example_asks.search(lowered))
     keys = key_terms(question, vocabulary)
     extra = [k for k in key_terms(context, vocabulary) if k not in keys]
     in_quotes = _QUOTED.search(question)
@@ -583,6 +589,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             # "got pulled into secondary inspection last time, what is that": a rare term of the sources the
             # question names is what it asks about, however many story words come with it
             termed = any(pair_counts[p] <= rare for p in pairs & _pairs(sentence, vocabulary))
+            score += t("passages_weight_examples") if wants_examples and cues.examples.search(sentence) else 0.0
             score += t("passages_weight_phrase") if termed else 0.0
             if best is None or score > best[0]:
                 best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items, termed)

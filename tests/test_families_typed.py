@@ -269,3 +269,10 @@ def test_alternatives_get_the_one_that_is_meant(bot: Assistant, corpus: Corpus) 
     assert not either.answer.startswith(("Yes", "No")) and "Long Beach" in either.answer
     topic = _ask(bot, corpus, "machinery center: is that in chicago or houston?")
     assert "Laredo" in topic.answer and "19 CFR 101.10(a)" in _refs(topic)
+
+
+def test_a_question_for_examples_gets_the_sentence_that_names_them(bot: Assistant, corpus: Corpus) -> None:
+    # Article, "Security Measures at Ports of Entry": "including the Federal Bureau of Investigation (FBI), the Drug
+    # Enforcement Administration (DEA), and the U.S. Coast Guard"
+    answer = _ask(bot, corpus, "what agencies do ports of entry cooperate with")
+    assert "Coast Guard" in answer.answer and "Article: Security Measures at Ports of Entry" in _refs(answer)
