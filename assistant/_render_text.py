@@ -15,7 +15,7 @@ from corpus import Corpus, Definition, sentence_spans
 from ._data import Vocabulary
 from ._records import Evidence, Statement
 from ._results import Definitions, Expansion, Snippet
-from ._tools_text import asked_verb, coverage, key_terms, polar_lead, stems
+from ._tools_text import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 
 __all__ = ["definitions", "display", "expansion", "snippet"]
 
@@ -83,7 +83,9 @@ def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabular
     if not any(_ITEM.match(ln) for ln in lines) and len(d.text.split()) <= vocabulary.threshold(
             "passages_whole_definition_words"):  # fmt: skip
         return out + [Statement(display(ln, terms=True), (Evidence(d.ref, ln),)) for ln in rest]
-    missing = [k for k in keys if not k & stems(first, vocabulary)]
+    # what the first sentence sets apart is not what it says: "otherwise than by vessel" leaves vessels to the next
+    said = stems(_cues(vocabulary).exception.sub(" ", first), vocabulary)
+    missing = [k for k in keys if not k & said]
     extra = max(rest, key=lambda ln: sum(1 for k in missing if k & stems(ln, vocabulary)), default="")
     if extra and any(k & stems(extra, vocabulary) for k in missing) and not extra.endswith(":"):
         out.append(Statement(display(extra, terms=True), (Evidence(d.ref, extra),)))

@@ -276,3 +276,9 @@ def test_a_question_for_examples_gets_the_sentence_that_names_them(bot: Assistan
     # Enforcement Administration (DEA), and the U.S. Coast Guard"
     answer = _ask(bot, corpus, "what agencies do ports of entry cooperate with")
     assert "Coast Guard" in answer.answer and "Article: Security Measures at Ports of Entry" in _refs(answer)
+
+
+def test_what_a_definition_sets_apart_is_said_by_its_next_sentence(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1 (Date of importation): "otherwise than by vessel" ...; "In the case of merchandise imported by vessel, ..."
+    answer = _ask(bot, corpus, "when is the date of importation for cargo that arrives by boat")
+    assert "imported by vessel" in answer.answer and "unlade" in answer.answer
