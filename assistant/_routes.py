@@ -296,6 +296,13 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         return d.via("points_back", intent=prev.intent)
     if own_abstains:  # "how long is the line for trucks there today?": not ours either, whatever came before
         return None
+    if d.slots.polar and d.slots.kinds and "kinds" not in s.accepts(prev.intent):
+        # "is that station a port of entry too?": whether the place pointed to is a kind of place, whatever the
+        # question before asked of it
+        near = [i for i, score in s.ask.intents if score >= top - s.follow_margin]
+        judge = next((i for i in near if "kinds" in s.accepts(i) and _runs(i, merged, s)), None)
+        if judge is not None:
+            return d.via("points_back", intent=judge, slots=merged)
     if (top < s.sure and prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin
             and _runs(prev.intent, merged, s)):  # fmt: skip
         return d.via("points_back", intent=prev.intent, slots=merged)

@@ -89,7 +89,7 @@ def _asked(slots: Slots) -> str:
     return kinds[0] if kinds else ""
 
 
-@tool("lookup_place", _Name, needs=("places", "weak_places", "unknown"), accepts=("states",), home=PORTS_HOME)
+@tool("lookup_place", _Name, needs=("places", "weak_places", "unknown"), accepts=("states", "kinds"), home=PORTS_HOME)
 def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     """What a place is in the regulation, and the state it is listed under.
 

@@ -282,3 +282,10 @@ def test_what_a_definition_sets_apart_is_said_by_its_next_sentence(bot: Assistan
     # 101.1 (Date of importation): "otherwise than by vessel" ...; "In the case of merchandise imported by vessel, ..."
     answer = _ask(bot, corpus, "when is the date of importation for cargo that arrives by boat")
     assert "imported by vessel" in answer.answer and "unlade" in answer.answer
+
+
+def test_whether_a_place_pointed_to_is_a_port_is_asked_of_the_tables(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(c)(2): Boquillas, Texas, is a Customs station supervised by Presidio; 101.3(b)(1) lists no port Boquillas
+    history = [{"role": "user", "content": "what customs stations does presidio supervise"}]
+    answer = _ask(bot, corpus, "is that station a port too?", history)
+    assert answer.answer.startswith("No.") and "Boquillas" in answer.answer and "19 CFR 101.4(c)(2)" in _refs(answer)
