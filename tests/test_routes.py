@@ -36,7 +36,7 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "unanswerable": ("where is the Peace Bridge?", []),
     "outside_the_sources": ("do i need an esta to fly from dublin to new york?", []),
     "a_date_makes_it_a_day": ("what are the hours at CBP on Monday, July 5, 2027?", []),
-    "fill_from_context": ("We import consumer electronics. Which Center handles us?", []),
+    "fill_from_context": ("Our company brings in consumer electronics from overseas. Which Center handles us?", []),
     "state_for_place": ("tell me about vermont", []),
     "name_left_unused": ("is there a center of excellence and expertise in detroit", []),
     "kind_names_the_list": ("Is there a customs service port in Ohio?", []),
