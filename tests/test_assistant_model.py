@@ -25,7 +25,7 @@ PORTENTRY = Path(sys.executable).with_name("portentry")
 # Measured when engine v2 landed: tuning 96.4%, held-out 92.9%. The bars sit a little below, so a change that
 # loses a few answers fails here and has to say why.
 TUNING_BAR = 0.95
-HELD_OUT_BAR = 0.91
+HELD_OUT_BAR = 0.93
 
 
 @pytest.fixture(scope="module")
