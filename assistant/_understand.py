@@ -673,7 +673,7 @@ class Reader:
                 kind_next = [w.strip("?.,!") for w in after[:1]]
                 opener = before[-1:] and (self._polar.match(before[-1]) or before[-1] in self._indirect_ends)
                 if opener and kind_next and kind_next[0] in self._name_verbs:
-                    # "does frankfurt have preclearance": what it is asked to have comes after the verb
+                    # "does munich have preclearance": what it is asked to have comes after the verb
                     kind_next = [w.strip("?.,!") for w in after[1:] if w not in self._determiners][:1]
                 state_next = any(  # "antler nd", "cork ireland": a state or a country says it is a place
                     " ".join(w.strip("?.,!") for w in after[:n])
