@@ -237,8 +237,7 @@ class Planner:
             dates.append(result.result)
         elif isinstance(result, HolidayList):
             # "what date is it next year?" after the one holiday in October: that holiday
-            named = {d.name: d for d in self.gazetteer.days.values() if d.kind in ("national", "statute")}
-            one = [named[c.name] for c in result.closures if c.name in named] if len(result.closures) == 1 else []
+            one = self.gazetteer.days_on(result.closures[0].date) if len(result.closures) == 1 else []
             return Slots(years=(result.year,), days=tuple(one))
         elif isinstance(result, Definitions):
             return Slots(terms=result.terms)

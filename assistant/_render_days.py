@@ -58,6 +58,11 @@ def _business_day(corpus: Corpus) -> Evidence:
     return quote(corpus, BUSINESS_DAY, "means a weekday")
 
 
+def _not_business(corpus: Corpus, asked: bool) -> tuple[str, tuple[Evidence, ...]]:
+    """For a question about a business day, the words that say a closed day is not one, and 101.1 behind them."""
+    return (", so it is not a business day", (_business_day(corpus),)) if asked else ("", ())
+
+
 def _closure_evidence(corpus: Corpus, c: Closure) -> tuple[Evidence, ...]:
     ev = [Evidence(c.holiday.cite.ref, c.holiday.cite.line)] if c.holiday else [_statute(corpus)]
     if c.day != c.date:
@@ -143,7 +148,7 @@ def _named_note(named: DayName | None, corpus: Corpus) -> list[Statement]:
 def day_status(r: DayStatus, corpus: Corpus) -> list[Statement]:
     """No with the weekend or the holiday, or Yes with the hours (no Yes or No for "when is it observed?")."""
     day = format_day(r.day)
-    not_business = (", so it is not a business day", (_business_day(corpus),)) if r.business else ("", ())
+    not_business = _not_business(corpus, r.business)
 
     def lead(closed: bool) -> list[Statement]:
         return [Statement("Yes." if closed == r.asks_closed else "No.")] if r.polar else []
@@ -205,7 +210,7 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
             "any other calendar day designated as a holiday by Federal statute or Executive Order.",
             (_statute(corpus),))  # fmt: skip
     else:
-        business = (", so it is not a business day", (_business_day(corpus),)) if r.business else ("", ())
+        business = _not_business(corpus, r.business)
         main = Statement(
             f"CBP offices are closed on {c.name}, a national holiday ({_rule(c)}), which falls on {date}{business[0]}.",
             (

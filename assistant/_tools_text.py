@@ -17,7 +17,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, replace
-from typing import TypeVar
+from typing import ParamSpec, TypeVar
 
 from pydantic import BaseModel, Field
 from rapidfuzz import fuzz, process
@@ -35,6 +35,7 @@ _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _MIN_FUZZY = 5
 _WORD_HITS = 3
 _T = TypeVar("_T")
+_P = ParamSpec("_P")
 # Shorter words have too many close neighbours to call one a misspelling of another.
 _MIN_DERIVED = 6  # "supervis" is a stem of "supervisory"; "port" is not one of "portal"
 _FUZZY_KEY = 85  # rapidfuzz ratio: two edits in a ten-letter stem, one in a six-letter one
@@ -53,19 +54,20 @@ class _Query(BaseModel):
     query: str = Field(description="What to look for in the regulation and the article")
 
 
-def _per_corpus(fn: Callable[[Corpus], _T]) -> Callable[[Corpus], _T]:
-    """``fn`` computed once per corpus object.
+def _per_corpus(fn: Callable[_P, _T]) -> Callable[_P, _T]:
+    """``fn`` computed once per corpus object (and per vocabulary object, for those that read one).
 
-    Kept by identity (holding the corpus, so its id stays its own): ``functools.cache`` would hash the whole frozen
-    corpus on every question, which cost about 2 ms of each passage answer.
+    Kept by identity (holding the arguments, so their ids stay their own): ``functools.cache`` would hash the whole
+    frozen corpus on every question, which cost about 2 ms of each passage answer.
     """
-    cache: dict[int, tuple[Corpus, _T]] = {}
+    cache: dict[tuple[int, ...], tuple[tuple[object, ...], _T]] = {}
 
     @functools.wraps(fn)
-    def once(corpus: Corpus) -> _T:
-        hit = cache.get(id(corpus))
-        if hit is None or hit[0] is not corpus:
-            hit = cache[id(corpus)] = (corpus, fn(corpus))
+    def once(*args: _P.args, **kwargs: _P.kwargs) -> _T:
+        key = tuple(id(a) for a in args)
+        hit = cache.get(key)
+        if hit is None or any(held is not given for held, given in zip(hit[0], args, strict=True)):
+            hit = cache[key] = (tuple(args), fn(*args, **kwargs))
         return hit[1]
 
     return once
@@ -148,6 +150,8 @@ class _Cues:
     article: re.Pattern[str]
     example_asks: re.Pattern[str]
     examples: re.Pattern[str]
+    person: re.Pattern[str]
+    """A definition that defines a person ("means the person who ...")."""
     sections: re.Pattern[str]
     """Any word that names a section of the article."""
     section: dict[str, re.Pattern[str]]
@@ -183,6 +187,7 @@ def _cues(v: Vocabulary) -> _Cues:
             general_rule=re.compile(rf"(?:{v.pattern('general_rule')})\b", re.I),
             example_asks=re.compile(rf"\b(?:{v.pattern('example_asks')})\b", re.I),
             examples=re.compile(rf"\b(?:{v.pattern('example_marks')})(?!\w)", re.I),
+            person=re.compile(rf"\b(?:means?|is|are)\s+(?:the\s+|an?\s+)?(?:{v.pattern('persons')})\b", re.I),
             rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
         )
     return _CUES[id(v)]
@@ -315,7 +320,7 @@ def _people(terms: tuple[Definition, ...], corpus: Corpus, vocabulary: Vocabular
     "Port director" for "port", "Center director" for "Center"; empty when a term asked about is a person already
     ("who is the importer?").
     """
-    person = re.compile(rf"\b(?:means?|is|are)\s+(?:the\s+|an?\s+)?(?:{vocabulary.pattern('persons')})\b", re.I)
+    person = _cues(vocabulary).person
     if not terms or any(person.search(d.text) for d in terms):
         return ()
     asked = {w for d in terms for w in stems(d.term)} - stems(" ".join(vocabulary.grammar["stopwords"]))
@@ -457,17 +462,12 @@ def _pairs(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
             if a not in skip and b not in skip and len(a) > 2 and len(b) > 2}  # fmt: skip
 
 
-_PAIRS: dict[int, tuple[Corpus, Counter[tuple[str, str]]]] = {}
-
-
+@_per_corpus
 def _pair_counts(corpus: Corpus, vocabulary: Vocabulary) -> Counter[tuple[str, str]]:
     """In how many sentences of the sources each such pair occurs (a rare one is a term of the sources)."""
-    hit = _PAIRS.get(id(corpus))
-    if hit is None or hit[0] is not corpus:
-        counts = Counter(g for p in corpus.passages for s, e in sentence_spans(p.text)
-                         for g in _pairs(p.text[s:e], vocabulary))  # fmt: skip
-        hit = _PAIRS[id(corpus)] = (corpus, counts)
-    return hit[1]
+    return Counter(
+        g for p in corpus.passages for s, e in sentence_spans(p.text) for g in _pairs(p.text[s:e], vocabulary)
+    )
 
 
 def _keyed(phrase: tuple[str, ...], keys: Sequence[frozenset[str]]) -> bool:

@@ -112,18 +112,17 @@ class SentenceEmbeddings(Embeddings):
         A message of two questions costs one model call, not two (two short texts in one batch take about 1.5
         times one).
         """
+        with self._lock:  # what is cached now is kept here: another thread may evict it while this one encodes
+            known = {t: self._cache[t] for t in texts if t in self._cache}
+        todo = [t for t in dict.fromkeys(texts) if t not in known]
+        vectors = known | dict(zip(todo, (tuple(v) for v in self._encode(todo)), strict=True)) if todo else known
         with self._lock:
-            todo = [t for t in dict.fromkeys(texts) if t not in self._cache]
-        fresh = dict(zip(todo, (tuple(v) for v in self._encode(todo)), strict=True)) if todo else {}
-        with self._lock:
-            for text, vector in fresh.items():
+            for text, vector in vectors.items():  # stored again, as the most recently used
                 self._cache[text] = vector
-            out = [fresh.get(t) or self._cache[t] for t in texts]
-            for t in texts:
-                self._cache.move_to_end(t)
+                self._cache.move_to_end(text)
             while len(self._cache) > QUERY_CACHE:
                 self._cache.popitem(last=False)
-        return out
+        return [vectors[t] for t in texts]
 
     def clear_cache(self) -> None:
         """Forget cached query embeddings (for honest timing)."""

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 from langchain_core.embeddings import DeterministicFakeEmbedding
 
-from assistant import Assistant
+from assistant import Answer, Assistant, verify
 from corpus import SOURCES_DIR, Corpus, Settings, load_corpus
 from index import Index, SentenceEmbeddings, load_embedder
 
@@ -82,6 +82,19 @@ class Engine:
 
         return Assistant(corpus, index=(lambda: self.index) if index else no_index, embedder=lambda: self.embedder,
                          today=lambda: today, cache_dir=self.settings.data_dir)  # fmt: skip
+
+
+def ask_verified(bot: Assistant, corpus: Corpus, question: str,
+                 history: list[dict[str, str]] | None = None) -> Answer:  # fmt: skip
+    """The answer to ``question``, every citation checked verbatim against the sources."""
+    answer = bot.ask(question, history)
+    verify(answer.citations, corpus)
+    return answer
+
+
+def refs(answer: Answer) -> set[str]:
+    """The refs an answer cites."""
+    return {c.ref for c in answer.citations}
 
 
 def nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:

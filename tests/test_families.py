@@ -13,10 +13,12 @@ import re
 
 import pytest
 
-from assistant import Answer, Assistant, verify
+from assistant import Assistant
 from corpus import Corpus
 
 from .conftest import Engine, nth_weekday
+from .conftest import ask_verified as _ask
+from .conftest import refs as _refs
 
 pytestmark = pytest.mark.model
 TODAY = dt.date(2026, 11, 23)
@@ -25,16 +27,6 @@ TODAY = dt.date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def bot(corpus: Corpus, engine: Engine) -> Assistant:
     return engine.assistant(corpus, TODAY)
-
-
-def _ask(bot: Assistant, corpus: Corpus, question: str) -> Answer:
-    answer = bot.ask(question)
-    verify(answer.citations, corpus)
-    return answer
-
-
-def _refs(answer: Answer) -> set[str]:
-    return {c.ref for c in answer.citations}
 
 
 # ---------------------------------------------------------------- answers, not quote dumps

@@ -11,10 +11,12 @@ import datetime as dt
 
 import pytest
 
-from assistant import Answer, Assistant, verify
+from assistant import Assistant
 from corpus import Corpus
 
 from .conftest import Engine
+from .conftest import ask_verified as _ask
+from .conftest import refs as _refs
 
 pytestmark = pytest.mark.model
 TODAY = dt.date(2026, 11, 23)
@@ -23,16 +25,6 @@ TODAY = dt.date(2026, 11, 23)
 @pytest.fixture(scope="module")
 def bot(corpus: Corpus, engine: Engine) -> Assistant:
     return engine.assistant(corpus, TODAY)
-
-
-def _ask(bot: Assistant, corpus: Corpus, question: str, history: list[dict[str, str]] | None = None) -> Answer:
-    answer = bot.ask(question, history)
-    verify(answer.citations, corpus)
-    return answer
-
-
-def _refs(answer: Answer) -> set[str]:
-    return {c.ref for c in answer.citations}
 
 
 def test_shorthand_is_read_as_the_words_it_stands_for(bot: Assistant, corpus: Corpus) -> None:
