@@ -500,7 +500,7 @@ def a_person_is_asked(d: Decision, s: Situation) -> Decision | None:
     """A question who runs a kind of place, naming none, asks for the person the definitions name, not a list.
 
     "who's in charge of a Center?" reads nearly as well as the Centers list; the definitions say who (the Center
-    director). A question that names one ("who runs the Buffalo Center?") keeps its table answer.
+    director). A question that names one ("who runs the Detroit Center?") keeps its table answer.
     """
     if not s.ask.slots.person or d.intent in ("definition", PASSAGE, *ABSTAIN_INTENTS) or "definition" not in s.intents:
         return None
