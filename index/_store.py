@@ -25,6 +25,8 @@ __all__ = ["COLLECTION", "VectorStore"]
 COLLECTION = "portentry-passages"
 _STAGING = COLLECTION + "-staging"
 _REBUILD = "run `portentry index --rebuild`"
+_DATABASE = "chroma.sqlite3"
+"""The embedded store's database file in its folder (Chroma's name for it)."""
 
 
 class VectorStore:
@@ -48,6 +50,10 @@ class VectorStore:
                 )  # fmt: skip
                 self._client.heartbeat()
             else:
+                if not (self.path / _DATABASE).exists():
+                    # the folder was deleted under a client still alive in this process: Chroma's cached system for
+                    # this path points at files that are gone ("no such table: collections"); start a new one
+                    _forget_client(str(self.path))
                 self.path.mkdir(parents=True, exist_ok=True)
                 self._client = chromadb.PersistentClient(path=str(self.path), settings=chroma_settings)
 
@@ -148,6 +154,13 @@ def wipe_embedded(path: Path) -> None:
     """Delete an embedded store that cannot even be opened."""
     _forget_clients()
     shutil.rmtree(path, ignore_errors=True)
+
+
+def _forget_client(path: str) -> None:
+    """Drop Chroma's cached system for one embedded store path (the clients holding it keep it until they close)."""
+    from chromadb.api.shared_system_client import SharedSystemClient
+
+    SharedSystemClient._identifier_to_system.pop(path, None)
 
 
 def _forget_clients() -> None:
