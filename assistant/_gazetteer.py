@@ -429,6 +429,9 @@ class Gazetteer:
                 if size == 1 and len(key) <= 3 and typed.islower() and self._clause_follows(readings, text[end:]):
                     continue  # "bc it shows up twice": "because", not British Columbia ("victoria bc to seattle" is)
                 determiner = self._determiner.search(text[:start])
+                if (size == 1 and typed.islower() and determiner is not None and key in self.english
+                        and all(k == "state" for k, _ in readings) and re.match(r"\s+of\b", text[end:])):  # fmt: skip
+                    continue  # "the mass of things": a word, not Massachusetts
                 weak = (
                     size == 1
                     and not typed[:1].isupper()

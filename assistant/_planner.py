@@ -50,7 +50,7 @@ from ._results import (
     listed,
 )
 from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
-from ._tools_text import coverage, key_terms, names_article, stems
+from ._tools_text import asks_overview, coverage, key_terms, named_paragraphs, names_article, stems
 from ._understand import Ask, Reader, Slots
 
 __all__ = ["Plan", "Planner", "Step"]
@@ -95,11 +95,12 @@ _ONE_KIND_AT_A_TIME = frozenset({"lookup_place"})
 """Tools that answer whether a place is one kind of place: a yes/no question naming two kinds asks both."""
 
 
-def _fan_kind(tool: str) -> str | None:
-    return {"lookup_place": "places", "station_supervisor": "places",
-            "stations_of_port": "places", "ports_in_state": "states", "stations_in_state": "states",
-            "service_ports": "states", "holiday_date": "days", "date_status": "dates",
-            "preclearance": "places"}.get(tool)  # fmt: skip
+def _fan_kinds(tool: str) -> tuple[str, ...]:
+    """The slots a tool answers one value at a time; the first that holds several is fanned out."""
+    return {"lookup_place": ("places",), "station_supervisor": ("places",),
+            "stations_of_port": ("places",), "ports_in_state": ("states",), "stations_in_state": ("states",),
+            "service_ports": ("states",), "holiday_date": ("days",), "date_status": ("dates",),
+            "preclearance": ("countries", "places")}.get(tool, ())  # fmt: skip
 
 
 class Planner:
@@ -116,6 +117,7 @@ class Planner:
         self._vocabularies = _vocabularies(intents, vocabulary)
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
+        self._one_cue = re.compile(rf"\b(?:{vocabulary.pattern('same_name')})\b", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
         self._same = re.compile(rf"\b(?:{vocabulary.pattern('same_cues')})\b", re.I)
         self._denial = re.compile(rf"\b(?:{vocabulary.pattern('denials')})\b", re.I)
@@ -136,6 +138,12 @@ class Planner:
     def _names_article(self, text: str) -> bool:
         return names_article(text, self.vocabulary)
 
+    def _same_name(self, text: str) -> bool:
+        return self._one_cue.search(text) is not None
+
+    def _asks_overview(self, text: str) -> bool:
+        return bool(named_paragraphs(text, self.corpus)) and asks_overview(text, self.vocabulary)
+
     def _joins(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
         return TOOLS[tool].joins if tool in TOOLS else ()
@@ -147,7 +155,8 @@ class Planner:
                          self.vocabulary.threshold("intents_unsure_abstain"), self.vocabulary.threshold("intents_sure"),
                          extras or {}, self._outside,
                          self.vocabulary.threshold("intents_outside_margin"), self._joins,
-                         self._names_article, self.vocabulary.threshold("intents_abstain_tie"))  # fmt: skip
+                         self._names_article, self.vocabulary.threshold("intents_abstain_tie"),
+                         self._same_name, self._asks_overview)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 
@@ -169,7 +178,7 @@ class Planner:
         if not tool_name:
             return ()
         tool = TOOLS[tool_name]
-        kind = _fan_kind(tool_name)
+        kind = next((k for k in _fan_kinds(tool_name) if len(getattr(decision.slots, k)) > 1), None)
         values = getattr(decision.slots, kind) if kind else ()
         context = f"{ask.context_text} {earlier}".strip()
         requests = [Request(decision.slots, ask.text, decision.strict, context, said)]
@@ -288,7 +297,10 @@ class Planner:
             leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
             quoted = tuple(e.quote for st in statements for e in st.evidence)
             results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
-            said = _one_lead([s for r in results for s in self._render(r, ask)])
+            parts = [self._render(r, ask) for r in results]
+            if decision.slots.polar and decision.slots.alternatives:
+                parts = _either(parts)
+            said = _one_lead([s for part in parts for s in part])
             if said and isinstance(results[0], _COUNTED_FROM):
                 said = anchors(said, decision.slots.dates, ctx.calendar, self.corpus)
             polar = decision.slots.polar  # as decided: "and pharma?" after a list question asks no yes or no
@@ -552,6 +564,18 @@ def _namesakes(result: object) -> bool:
         return False
     ports = {p.id for p in result.place.ports} if result.place is not None else set()
     return len(ports | {p.id for p in result.elsewhere}) > 1
+
+
+def _either(parts: list[list[Statement]]) -> list[list[Statement]]:
+    """The answers to a yes/no question that offers alternatives, the ones that say Yes first and alone leading.
+
+    "does spain or ireland have preclearance?": "Yes. CBP has 2 preclearance offices in Ireland ..." and then,
+    without its own No, that Spain has none.
+    """
+    yes = [p for p in parts if p and p[0].text == "Yes."]
+    if not yes or len(yes) == len(parts):
+        return parts
+    return yes + [[s for s in p if s.text not in ("Yes.", "No.")] for p in parts if p not in yes]
 
 
 def _one_lead(said: list[Statement]) -> list[Statement]:

@@ -24,6 +24,7 @@ from ._results import (
     HolidayDate,
     HolidayList,
     Hours,
+    Outline,
     PlaceFacts,
     PortLimits,
     PortsInState,
@@ -58,6 +59,7 @@ _COMPOSERS: dict[type, Callable[[Any, Corpus], list[Statement]]] = {
     Hours: days.hours,
     Snippet: text.snippet,
     Expansion: text.expansion,
+    Outline: text.outline,
 }
 
 

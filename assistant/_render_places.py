@@ -522,7 +522,8 @@ def stations_of_port(r: StationsOfPort, corpus: Corpus) -> list[Statement]:
         written = list(dict.fromkeys(s.supervisory_port for s in r.stations))
         label = written[0] if len(written) == 1 else r.name
         count = f"{len(r.stations)} Customs stations" if len(r.stations) > 1 else "1 Customs station"
-        out = [Statement(f"{label} supervises {count}: {_by_state([(s.name, s.state) for s in r.stations])}.",
+        out = [*_lead(r.polar, True),
+               Statement(f"{label} supervises {count}: {_by_state([(s.name, s.state) for s in r.stations])}.",
                          _state_blocks(corpus, r.stations))]  # fmt: skip
         unlisted = [s for s in r.stations if not s.supervisory_port_listed]
         if unlisted:
@@ -532,7 +533,8 @@ def stations_of_port(r: StationsOfPort, corpus: Corpus) -> list[Statement]:
         return place_facts(PlaceFacts(r.name, r.place, "station"), corpus)
     if r.place is not None and (r.place.ports or r.place.part_of):
         intro = quote(corpus, STATIONS, "The Customs stations and the ports of entry having supervision")
-        return [Statement(f"No Customs station in 19 CFR 101.4(c)(2) names {r.name} as its supervisory port.",
+        return [*_lead(r.polar, False),
+                Statement(f"No Customs station in 19 CFR 101.4(c)(2) names {r.name} as its supervisory port.",
                           (intro,)), *place_facts(PlaceFacts(r.name, r.place, "port"), corpus)]  # fmt: skip
     return place_facts(PlaceFacts(r.name, r.place, "port"), corpus)
 

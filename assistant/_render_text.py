@@ -14,7 +14,7 @@ from corpus import Corpus, Definition, sentence_spans
 
 from ._data import Vocabulary
 from ._records import Evidence, Statement
-from ._results import Definitions, Expansion, Snippet
+from ._results import Definitions, Expansion, Outline, Snippet
 from ._tools_text import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 
 __all__ = ["definitions", "display", "expansion", "snippet"]
@@ -151,6 +151,19 @@ def expansion(r: Expansion, corpus: Corpus) -> list[Statement]:
         text = display(r.sentence.quote).removeprefix(f"{r.where.quote}: ")  # "... (APIS): APIS requires ..."
         said.append(Statement(text, (r.sentence,)))
     return said
+
+
+def outline(r: Outline, corpus: Corpus) -> list[Statement]:
+    """What a section holds, in one sentence: its paragraphs' headings, or the terms it defines."""
+    terms = all(not label.startswith("(") for label, _ in r.parts)
+    if terms:
+        named = [label for label, _ in r.parts]
+        what = f"defines {len(named)} terms"
+    else:
+        named = [f"{label} {display(e.quote).rstrip('.')}" for label, e in r.parts]
+        what = f"has {len(named)} paragraphs"
+    listed = "; ".join(named[:-1]) + ("; and " if len(named) > 2 else " and ") + named[-1]
+    return [Statement(f"{r.section}, “{r.title}”, {what}: {listed}.", r.citations)]
 
 
 def snippet(r: Snippet, corpus: Corpus, question: str = "", vocabulary: Vocabulary | None = None) -> list[Statement]:

@@ -19,8 +19,8 @@ from ._records import Evidence
 
 __all__ = [
     "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions", "DrawbackPorts",
-    "HolidayDate", "HolidayList", "Hours", "PlaceFacts", "PortLimits", "PortsInState", "Preclearance", "Result",
-    "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort", "listed",
+    "HolidayDate", "HolidayList", "Hours", "Outline", "PlaceFacts", "PortLimits", "PortsInState", "Preclearance",
+    "Result", "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort", "listed",
 ]  # fmt: skip
 
 
@@ -180,6 +180,8 @@ class StationsOfPort:
     """The stations it supervises, in document order."""
     place: Place | None
     """Every reading of the name."""
+    polar: bool = False
+    """Asked yes or no ("does roma supervise any stations?"): Yes when it supervises one."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:
@@ -421,6 +423,23 @@ class Expansion:
         return (self.where,) if self.sentence is None else (self.where, self.sentence)
 
 
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """What a section of the regulation holds: its title and the heading of each of its paragraphs, in order."""
+
+    section: str
+    """The section as named ("19 CFR 101.2")."""
+    title: str
+    """Its title ("Authority of Customs officers")."""
+    parts: tuple[tuple[str, Evidence], ...]
+    """Each paragraph's label ("(a)", or the term a definition defines) and its heading, quoted."""
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The headings it rests on."""
+        return tuple(e for _, e in self.parts)
+
+
 Result = (
     PlaceFacts
     | PortLimits
@@ -442,6 +461,7 @@ Result = (
     | Definitions
     | Snippet
     | Expansion
+    | Outline
 )
 """Anything a tool returns."""
 

@@ -99,6 +99,10 @@ class Situation:
     tie: float = 0.0
     """A passage reading this close to a "not in the sources" one is a tie: only a passage that holds most of it
     answers."""
+    same_name: Callable[[str], bool] = lambda text: False
+    """Whether a text stands for a name asked before by a word like "one" ("and the one in vermont?")."""
+    asks_overview: Callable[[str], bool] = lambda text: False
+    """Whether a text asks only what a paragraph of the regulation it names by number holds ("what's 101.2 about?")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,6 +241,12 @@ def follow_up(d: Decision, s: Situation) -> Decision | None:
         return None
     prev = s.frames[0]
     merged = _replace_kinds(d.slots, _base(prev))
+    alone = not _has(d.slots, ("places", "weak_places", "unknown", "countries"))
+    if d.slots.states and alone and _base(prev).places and s.same_name(s.ask.text):
+        # "and the one in vermont?" after "is newport a port of entry?": Newport again, the one in Vermont
+        merged = replace(merged, places=_base(prev).places)
+        if _runs(prev.intent, merged, s):
+            return d.via("follow_up", intent=prev.intent, slots=replace(merged, polar=prev.slots.polar))
     # the question before must be able to use the new name ("and is derby line a port?" after a state's list
     # is not the list again)
     uses = not d.slots.named() - {"terms"} or bool(d.slots.named() & set(s.accepts(prev.intent)))
@@ -394,6 +404,26 @@ def state_for_place(d: Decision, s: Situation) -> Decision | None:
     return d.via("state_for_place", intent="ports_in_state")
 
 
+_RELATION_INTENTS = ("stations_of_port", "station_supervisor", "place_lookup", "port_limits")
+
+
+def a_station_and_a_port(d: Decision, s: Situation) -> Decision | None:
+    """A yes/no question that names a Customs station and a port asks whether that port supervises the station.
+
+    "is the port of roma over falcon dam?", "grand forks station, pembina is its port right?": the station's
+    supervisor is looked up and the Yes or No follows from whether it is the port named, whichever of the two
+    lists the classifier heard.
+    """
+    if not d.slots.polar or d.intent not in _RELATION_INTENTS:
+        return None
+    stations = [p for p in d.slots.places if p.stations and not p.ports]
+    ports = [p for p in d.slots.places if p.ports and p not in stations]
+    if not stations or not ports or (d.intent == "station_supervisor" and d.slots.places[0] in stations):
+        return None
+    return d.via("a_station_and_a_port", intent="station_supervisor",
+                 slots=replace(d.slots, places=(*stations, *ports)))  # fmt: skip
+
+
 def name_left_unused(d: Decision, s: Situation) -> Decision | None:
     """A question whose tool would ignore the place or date it names goes to a nearly as likely intent that uses it.
 
@@ -479,6 +509,17 @@ def the_article_is_named(d: Decision, s: Situation) -> Decision | None:
     return d.via("the_article_is_named", intent=PASSAGE)
 
 
+def a_paragraph_is_named(d: Decision, s: Situation) -> Decision | None:
+    """A question that names a paragraph of the regulation by number and asks only what it holds reads it.
+
+    "what's 101.7 about?", "part 101, short version?": the paragraph's headings or opening words, whatever intent
+    the number and the word "about" resemble.
+    """
+    if d.intent == PASSAGE or PASSAGE not in s.intents or not s.asks_overview(s.ask.text):
+        return None
+    return d.via("a_paragraph_is_named", intent=PASSAGE)
+
+
 def no_intent(d: Decision, s: Situation) -> Decision | None:
     """A question no intent matches well goes to passage search.
 
@@ -518,12 +559,14 @@ BEFORE: tuple[Route, ...] = tuple(
         follow_up,
         points_back,
         the_article_is_named,
+        a_paragraph_is_named,
         no_intent,
         unanswerable,
         outside_the_sources,
         a_date_makes_it_a_day,
         fill_from_context,
         state_for_place,
+        a_station_and_a_port,
         name_left_unused,
         kind_names_the_list,
         nothing_needed_found,

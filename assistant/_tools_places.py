@@ -174,9 +174,9 @@ def stations_of_port(req: Request, ctx: Context) -> StationsOfPort | None:
         narrowed = place.narrowed(s.states[0]) if s.states else place
         ids = {p.id for p in (*narrowed.ports, *narrowed.part_of)}
         stations = tuple(x for x in ctx.corpus.stations if x.supervisory_port_id in ids) + narrowed.supervises
-        return StationsOfPort(place.name, tuple(dict.fromkeys(stations)), narrowed)
+        return StationsOfPort(place.name, tuple(dict.fromkeys(stations)), narrowed, s.polar)
     if s.unknown:
-        return StationsOfPort(s.unknown[0], (), None)
+        return StationsOfPort(s.unknown[0], (), None, s.polar)
     return None
 
 

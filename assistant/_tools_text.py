@@ -27,9 +27,9 @@ from corpus import Corpus, Definition, Passage, sentence_spans
 from ._data import Vocabulary, load_vocabulary
 from ._records import Evidence
 from ._registry import Context, Request, Retrieved, tool
-from ._results import Definitions, Expansion, Snippet
+from ._results import Definitions, Expansion, Outline, Snippet
 
-__all__ = ["coverage", "key_terms", "polar_lead", "snippet", "stems"]
+__all__ = ["asks_overview", "coverage", "key_terms", "named_paragraphs", "polar_lead", "snippet", "stems"]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _MIN_FUZZY = 5
@@ -159,6 +159,8 @@ class _Cues:
     general_rule: re.Pattern[str]
     rule_exception: re.Pattern[str]
     """A negation or an exception word: the sentence that states a general rule's exception holds one."""
+    kinds: tuple[tuple[str, re.Pattern[str]], ...]
+    """Each kind of place with the words that name it, the kind with the longest word first."""
 
 
 _CUES: dict[int, _Cues] = {}
@@ -189,8 +191,21 @@ def _cues(v: Vocabulary) -> _Cues:
             examples=re.compile(rf"\b(?:{v.pattern('example_marks')})(?!\w)", re.I),
             person=re.compile(rf"\b(?:means?|is|are)\s+(?:the\s+|an?\s+)?(?:{v.pattern('persons')})\b", re.I),
             rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
+            kinds=tuple(
+                (kind, re.compile(_alternation(sorted(words, key=len, reverse=True)), re.I))
+                for kind, words in sorted(v.kinds.items(), key=lambda kw: -max(map(len, kw[1])))
+            ),  # fmt: skip
         )
     return _CUES[id(v)]
+
+
+def _kinds_named(text: str, cues: _Cues) -> frozenset[str]:
+    """The kinds of place ``text`` names ("service ports" is a service port, not also a port)."""
+    found = set()
+    for kind, pattern in cues.kinds:
+        text, n = pattern.subn(" ", text)
+        found |= {kind} if n else set()
+    return frozenset(found)
 
 
 def _alternation(words: Sequence[str]) -> str:
@@ -328,7 +343,7 @@ def _people(terms: tuple[Definition, ...], corpus: Corpus, vocabulary: Vocabular
 
 
 @tool("search_passages", _Query)
-def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
+def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline | None:
     """Search the regulation's paragraphs and the article; the sentences that answer, or nothing.
 
     A question about what an abbreviation the sources spell out stands for ("NCAP stands for?") gets the words.
@@ -337,6 +352,9 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
     expansion = _expansion(req.text, ctx.corpus, vocabulary)
     if expansion is not None:
         return expansion
+    paragraphs = named_paragraphs(req.text, ctx.corpus)
+    if paragraphs and asks_overview(req.text, vocabulary):  # "what's 101.2 about?": what it holds
+        return _overview(paragraphs[0], ctx.corpus, vocabulary)
     # The words the sources use for the question's own ("land": arriving) find the passages that use them.
     said = {w for w in _words(req.text)}
     also = dict.fromkeys(s for w in _words(req.text) for s in vocabulary.synonyms_of(w) if s not in said)
@@ -357,7 +375,7 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | None:
             h for h in ctx.retrieve(query, lexical=True, also=words, source="article") if (h.ref, h.text) not in seen
         ]
     # A section the question names comes in whole ("how does the article wrap up?": the conclusion)
-    named = named_sections(req.text, vocabulary)
+    named = named_sections(req.text, vocabulary, ctx.corpus)
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said))  # fmt: skip
@@ -443,9 +461,64 @@ _QUOTED = re.compile(r"(?:^|\s)['\"‘“]([^'\"‘’“”]{3,60})['\"’”](
 """A phrase the question puts in quotes ("what is 'secondary inspection'?")."""
 
 
-def named_sections(question: str, vocabulary: Vocabulary) -> tuple[str, ...]:
-    """The article sections a question says to look in ("how does the article wrap up": the conclusion)."""
-    return tuple(ref for ref, cue in _cues(vocabulary).section.items() if cue.search(question))
+def named_sections(question: str, vocabulary: Vocabulary, corpus: Corpus) -> tuple[str, ...]:
+    """The passages a question says to look in.
+
+    An article section ("how does the article wrap up": the conclusion), or a paragraph of the regulation by its
+    number ("what does 101.6(a) say about ...") with all the paragraphs under it.
+    """
+    named = [ref for ref, cue in _cues(vocabulary).section.items() if cue.search(question)]
+    under = [p.ref for ref in named_paragraphs(question, corpus) for p in _under(ref, corpus)]
+    return tuple(dict.fromkeys([*named, *under]))
+
+
+_REFERENCE = re.compile(r"\b101\.(\d{1,2})((?:\s?\([a-z0-9]{1,4}\))*)", re.I)
+_PART = re.compile(r"\b(?:part|cfr)\s+101\b(?!\.\d)", re.I)
+
+
+def named_paragraphs(text: str, corpus: Corpus) -> tuple[str, ...]:
+    """The regulation's sections or paragraphs ``text`` names by number ("101.6(a)", "section 101.2"), as refs.
+
+    "Part 101" on its own names the part, whose scope 101.0 states.
+    """
+    refs = [f"19 CFR 101.{m[1]}{''.join(m[2].split()).lower()}" for m in _REFERENCE.finditer(text)]
+    refs = [r for r in refs if _under(r, corpus)]
+    if not refs and _PART.search(text):
+        refs = [next(p.ref for p in corpus.passages if p.source == "regulation")]
+    return tuple(dict.fromkeys(refs))
+
+
+def _under(ref: str, corpus: Corpus) -> list[Passage]:
+    """The passage ``ref`` (if the regulation prints one) and every paragraph under it, in document order."""
+    return [p for p in corpus.passages if p.ref == ref or p.ref.startswith((f"{ref}(", f"{ref} ("))]
+
+
+def asks_overview(text: str, vocabulary: Vocabulary) -> bool:
+    """Whether ``text`` asks only what a paragraph it names is about ("what's 101.2 about?", "summarize 101.6")."""
+    rest = _REFERENCE.sub(" ", _PART.sub(" ", text))
+    for cue in sorted(vocabulary.words("overview_cues"), key=len, reverse=True):
+        rest = re.sub(rf"(?<!\w){re.escape(cue)}(?!\w)", " ", rest, flags=re.I)
+    return not key_terms(rest, vocabulary)
+
+
+def _overview(ref: str, corpus: Corpus, vocabulary: Vocabulary) -> Outline | Snippet | None:
+    """What the section or paragraph ``ref`` holds: the headings of its paragraphs, or its opening sentences."""
+    under = _under(ref, corpus)
+    depth = ref.count("(")
+    children = [p for p in under if p.ref.count("(") == depth + 1 and p.ref != ref]
+    if len(children) > 1 and all(c.heading for c in children):
+        parts = []
+        for c in children:
+            at = c.text.lower().find(c.heading.lower())
+            term = re.search(r"“([^”]+)”", c.text) if at < 0 else None
+            quote = c.text[at : at + len(c.heading)] if at >= 0 else term[1] if term else None
+            if quote is None:
+                return None
+            label = c.heading if " (" in c.ref else c.ref[c.ref.rindex("(") :]
+            parts.append((label, Evidence(c.ref, quote)))
+        return Outline(ref, children[0].title, tuple(parts))
+    hits = [Retrieved(p.ref, p.text, None, None) for p in under]
+    return snippet(ref, hits, corpus, vocabulary)  # asked for nothing but the paragraph: its opening sentences
 
 
 def _phrases(text: str) -> set[tuple[str, ...]]:
@@ -531,7 +604,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     sentence holds them.
     """
     tables = _table_lines(corpus)
-    sections = named_sections(question, vocabulary)
+    sections = named_sections(question, vocabulary, corpus)
     summaries = set(vocabulary.summary_passages) - set(sections)
     quoted = _phrases(question)
     common = _phrase_counts(corpus)
@@ -546,6 +619,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     wants_examples = not polar and bool(cues.example_asks.search(lowered))
     keys = key_terms(question, vocabulary)
     extra = [k for k in key_terms(context, vocabulary) if k not in keys]
+    kinds = _kinds_named(question, cues)
     in_quotes = _QUOTED.search(question)
     if in_quotes and (inside := key_terms(in_quotes[1], vocabulary)):
         # "got flagged for 'secondary inspection' last time, what is that": the quoted words are what is asked;
@@ -591,6 +665,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             termed = any(pair_counts[p] <= rare for p in pairs & _pairs(sentence, vocabulary))
             score += t("passages_weight_examples") if wants_examples and cues.examples.search(sentence) else 0.0
             score += t("passages_weight_phrase") if termed else 0.0
+            # "who can shut down a port of entry?": 101.3(a), not its twin for Customs stations, 101.4(c)(1)
+            other = kinds and (named := _kinds_named(sentence, cues)) and not kinds & named
+            score -= t("passages_weight_kind") if other else 0.0
             if best is None or score > best[0]:
                 best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items, termed)
     if best is None:

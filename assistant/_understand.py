@@ -214,6 +214,7 @@ class Reader:
         self._indirect = _cue(v.words("indirect_polar"))
         # "more than just a what?", "it's called what?": a question word at the end asks what, not yes or no
         self._wh_last = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")\W*$", re.I)
+        self._name_prefix = re.compile(rf"\b({v.pattern('name_prefixes')})\.?\s+$", re.I)
         self._either_or = re.compile(rf"\bor\b(?!\s+(?:{v.pattern('either_or_not')})\b)", re.I)
         self._closed, self._open = _cue(v.words("closed_cues")), _cue(v.words("open_cues"))
         self._authority = _cue(v.words("authority_cues"))
@@ -409,6 +410,7 @@ class Reader:
         context = Slots()
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
+        stated: Slots | None = None  # its slots
         topic: tuple[Slots, str, tuple[tuple[str, str], ...]] | None = None  # a statement that only names a place
         read = [(start, end, is_question, *self._slots(text, start, end, mentions, dates, today, year))
                 for start, end, is_question in self.clauses(text)]  # fmt: skip
@@ -417,12 +419,14 @@ class Reader:
             if not is_question:
                 context = slots.merged(context)
                 statements.append(text[start:end].strip().strip(" -—–"))
-                previous = (start, end)
+                previous, stated = (start, end), slots
                 topic = (slots, masked, names) if self.topic(text[start:end]) else topic
                 continue
             ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
+            dated = stated is not None and bool(stated.dates or stated.relative)
             if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()
+                                         or dated and slots.anaphora and not slots.named() - {"terms"}
                                          or topic is not None and placeless and not asks
                                          or topic is not None and slots.anaphora and slots.alternatives):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
@@ -472,6 +476,12 @@ class Reader:
                 values.setdefault("weak_places", []).append(m.value("place"))
                 continue
             region = m.value("place")
+            opens = self._name_prefix.search(clause[:s]) if m.kind == "place" else None
+            if opens and "".join(blank[opens.start() : s]).strip() and (opens[1][:1].isupper() or opens[1] != "port"):
+                # "is fort erie a us port?": Fort Erie, Ontario, not the port of Erie
+                values.setdefault("unknown", []).append(f"{opens[1]} {m.text}".title())
+                take(opens.start(), e, "PLACE")
+                continue
             city = re.match(r"\s+city\b", clause[e:], re.I)
             if isinstance(region, Place) and city and _only_a_region(region):
                 # "quebec city": a city in the province, not the province; its offices only inform the answer

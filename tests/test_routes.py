@@ -42,6 +42,8 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "kind_names_the_list": ("Is there a customs service port in Ohio?", []),
     "nothing_needed_found": ("when are CBP offices closed for a holiday?", []),
     "a_person_is_asked": ("who runs a center", []),
+    "a_station_and_a_port": ("does del rio oversee amistad dam?", []),
+    "a_paragraph_is_named": ("what's 19 cfr 101.2 about", []),
     "passage_covers_more": ("what are the hours for CBP services performed outside the office?", []),
     "passage_adds": ("what's the bridge between buffalo and canada called?", []),
     "answer_misses_the_question": (
@@ -199,6 +201,18 @@ def test_nothing_needed_found_falls_back_to_the_rule(bot: Assistant) -> None:
 def test_a_person_is_asked_gets_the_person_not_the_list(bot: Assistant) -> None:
     answer = _ask(bot, "a_person_is_asked")
     assert _refs(answer) == {"19 CFR 101.1 (Center director)"} and "Industrial" not in answer.answer
+
+
+def test_a_station_and_a_port_checks_that_port_against_the_stations_supervisor(bot: Assistant) -> None:
+    answer = _ask(bot, "a_station_and_a_port")  # 101.4(c)(2): Amistad Dam, supervised by Del Rio
+    assert answer.answer.startswith("Yes.") and "Del Rio" in answer.answer
+    assert _refs(answer) == {"19 CFR 101.4(c)(2)"}
+
+
+def test_a_paragraph_is_named_lists_its_paragraphs(bot: Assistant) -> None:
+    answer = _ask(bot, "a_paragraph_is_named")  # 101.2: (a) Supremacy of delegated authority, (b), (c)
+    assert "Supremacy of delegated authority" in answer.answer and "Customs supervision" in answer.answer
+    assert _refs(answer) == {"19 CFR 101.2(a)", "19 CFR 101.2(b)", "19 CFR 101.2(c)"}
 
 
 def test_passage_covers_more_replaces_the_general_hours(bot: Assistant) -> None:
