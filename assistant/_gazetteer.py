@@ -23,6 +23,7 @@ from typing import Literal
 
 import holidays as federal_holidays
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from corpus import (
     STATES,
@@ -497,16 +498,20 @@ class Gazetteer:
 
     def _fuzzy(self, key: str, size: int) -> list[tuple[SlotKind, object]] | None:
         cutoff = self.vocabulary.threshold("fuzzy_place")
-        match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=cutoff - 3)
+        # a short name one letter off ("ottowa", "calgery") is below the ratio; an English word never is a typo
+        loose = size == 1 and key not in self.english
+        floor = cutoff - 3 if not loose else min(cutoff - 3, 100 * (1 - 1 / len(key)) - 0.5)  # one substitution
+        match = process.extractOne(key, self._fuzzy_keys.get(size, []), scorer=fuzz.ratio, score_cutoff=floor)
         if match is None:
             return None
+        one_edit = loose and Levenshtein.distance(key, match[0]) <= 1
         pairs = list(zip(key.split(), match[0].split(), strict=True))
         if any(fuzz.ratio(a, b) < self.vocabulary.threshold("fuzzy_word") for a, b in pairs):
             return None  # every word must be a misspelling of its own ("portland a port of entry" is no term)
         if size > 1 and any(a != b and (a in self.table or a.upper() in self.codes) for a, b in pairs):
             return None  # a word that is a name of its own is no misspelling ("portal nd - port of entry")
         readings = self.table[match[0]]
-        if match[1] < cutoff and readings[0][0] != "goods":
+        if match[1] < cutoff and readings[0][0] != "goods" and not one_edit:
             return None  # goods words are common nouns: a looser match ("sneekers", "footware") is still them
         return readings
 

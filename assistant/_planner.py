@@ -141,6 +141,9 @@ class Planner:
     def _same_name(self, text: str) -> bool:
         return self._one_cue.search(text) is not None
 
+    def _names_paragraph(self, text: str) -> bool:
+        return bool(named_paragraphs(text, self.corpus))
+
     def _asks_overview(self, text: str) -> bool:
         return bool(named_paragraphs(text, self.corpus)) and asks_overview(text, self.vocabulary)
 
@@ -156,7 +159,7 @@ class Planner:
                          extras or {}, self._outside,
                          self.vocabulary.threshold("intents_outside_margin"), self._joins,
                          self._names_article, self.vocabulary.threshold("intents_abstain_tie"),
-                         self._same_name, self._asks_overview)  # fmt: skip
+                         self._same_name, self._names_paragraph, self._asks_overview)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 

@@ -117,7 +117,10 @@ def _port_label(p: Port) -> str:
 
 
 def _virgin_islands(corpus: Corpus) -> Evidence:
-    return quote(corpus, PORT_DEFINITION, "are not “ports of entry” within the meaning of these regulations")
+    said = ("have their own customs laws (48 U.S.C. 1406(i)). These ports, therefore, are outside the customs "
+            "territory of the United States and the ports thereof are not “ports of entry” within the meaning of "
+            "these regulations")  # fmt: skip
+    return quote(corpus, PORT_DEFINITION, said)
 
 
 def _article_calls(corpus: Corpus, name: str, *, describe: bool = False) -> Statement | None:
@@ -234,7 +237,7 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
             unlisted.append(Statement(f"19 CFR 101.3(b)(1) lists no port of entry under {_in(r.state)}.", (heading,)))
         return unlisted
     asked = r.asked or "port"
-    readings = _readings(p, corpus, authority=r.authority)
+    readings = _readings(p, corpus, authority=r.authority, member=r.member)
     kinds = [k for k in _ORDER[asked] if readings.get(k)]
     first = kinds[0]
     out: list[Statement] = []
@@ -245,7 +248,8 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
     elif r.state and not r.asked:
         out += _lead(r.polar, True)
     else:
-        yes = first in _YES[asked] and not (first in ("ports", "part_of") and _only_virgin_islands(p))
+        yes = (first in _YES[asked] or r.member and asked == "port" and first == "included_in") and not (
+            first in ("ports", "part_of") and _only_virgin_islands(p))  # fmt: skip
         out += _lead(r.polar, yes and not (first == "part_of" and r.own))
     for kind in kinds[:2]:
         out += readings[kind]
@@ -292,7 +296,8 @@ def _only_virgin_islands(p: Place) -> bool:
     return bool(ports) and all(not port.in_customs_territory for port in ports)
 
 
-def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str, list[Statement]]:
+def _readings(p: Place, corpus: Corpus, *, authority: bool = False,
+              member: bool = False) -> dict[str, list[Statement]]:  # fmt: skip
     """One or two statements per reading of the name (with the order cited beside a port, when asked)."""
     out: dict[str, list[Statement]] = {}
     if p.ports:
@@ -318,10 +323,14 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False) -> dict[str,
     own = {x for port in (*p.ports, *p.part_of) for x in port.listings}
     included = [x for x in p.included_in if x not in own]  # "Jackman" names the township the port of Jackman includes
     if included:
-        out["included_in"] = [Statement(
-            f"{p.name} is not a port of entry of its own; it is included in the port of entry of "
-            f"{join([f'{x.name} ({x.state})' for x in included])}.",
-            tuple(_row(PORTS, x.cite.line) for x in included))]  # fmt: skip
+        ports = join([f"{x.name} ({x.state})" for x in included])
+        said = (
+            f"{p.name} is included in the port of entry of {ports}; it is not a port of entry of its own."
+            if member
+            # "is friday harbor part of a port?": yes, of this one
+            else f"{p.name} is not a port of entry of its own; it is included in the port of entry of {ports}."
+        )
+        out["included_in"] = [Statement(said, tuple(_row(PORTS, x.cite.line) for x in included))]  # fmt: skip
     if p.consolidated:
         out["consolidated"] = [Statement(
             f"The {p.consolidated[0].consolidated_in} includes the ports of entry "
@@ -427,26 +436,21 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
         ]
     names = join([x.name + (" (drawback unit/office)" if x.drawback else "") for x in r.listings])
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
-    virgin = r.state.startswith("Virgin Islands")  # listed, yet not "ports of entry" in the regulations' meaning
-    out = [
-        *_lead(
-            r.polar and not virgin,
-            _counted(len(r.listings), r.compare) and _others([x.name for x in r.listings], r.besides),
-        ),  # fmt: skip
-        Statement(
-            f"{_cap(_in(r.state))} has {count}: {names}.",
-            _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]),
-        ),
-    ]
-    if r.state.startswith("Virgin Islands"):
-        out.append(
-            Statement(
-                "These ports are outside the customs territory of the United States and are not “ports "
-                "of entry” within the meaning of the regulations.",
-                (_virgin_islands(corpus),),
-            )
-        )
-    return out
+    # Listed, yet not "ports of entry" in the regulations' meaning (101.1: the Virgin Islands have their own laws)
+    outside = all(not corpus.port(x.port_id).in_customs_territory for x in r.listings)
+    listed = Statement(f"{_cap(_in(r.state))} has {count}: {names}.",
+                       _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]))  # fmt: skip
+    if not outside:
+        lead = _counted(len(r.listings), r.compare) and _others([x.name for x in r.listings], r.besides)
+        return [*_lead(r.polar, lead), listed]
+    meaning = Statement(
+        "These ports have their own customs laws and are outside the customs territory of the United States, so "
+        "they are not “ports of entry” within the meaning of the regulations.",
+        (_virgin_islands(corpus),),
+    )
+    if r.polar and not r.existence:  # "are the virgin islands ports 'ports of entry'?": No, and why
+        return [*_lead(True, False), meaning, listed]
+    return [listed, meaning]
 
 
 def drawback_ports(r: DrawbackPorts, corpus: Corpus) -> list[Statement]:

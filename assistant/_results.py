@@ -46,6 +46,8 @@ class PlaceFacts:
     """The question asks for the order or decision behind the port."""
     own: bool = False
     """It asks whether the place is a port on its own ("is sandusky its own port?"): a part of one is not."""
+    member: bool = False
+    """It asks whether the place is part of a port ("is friday harbor part of a port?"): inside its limits is."""
     elsewhere: tuple[Port, ...] = ()
     """Ports of the same name in other states than the one asked about ("isn't eastport in maine?": Idaho's)."""
 
@@ -110,6 +112,9 @@ class PortsInState:
     question gives ("hawaii only has one port, right?": No)."""
     besides: tuple[str, ...] = ()
     """Names a yes/no question sets aside ("any besides wilmington?"): Yes only if others are listed."""
+    existence: bool = True
+    """A yes/no question asks whether any are listed ("are there ports in ...?"), not what the listed ones are
+    ("are the virgin islands ports 'ports of entry'?")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

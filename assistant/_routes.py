@@ -101,6 +101,8 @@ class Situation:
     answers."""
     same_name: Callable[[str], bool] = lambda text: False
     """Whether a text stands for a name asked before by a word like "one" ("and the one in vermont?")."""
+    names_paragraph: Callable[[str], bool] = lambda text: False
+    """Whether a text names a paragraph of the regulation by number ("what does 101.6(g) say about ...")."""
     asks_overview: Callable[[str], bool] = lambda text: False
     """Whether a text asks only what a paragraph of the regulation it names by number holds ("what's 101.2 about?")."""
 
@@ -159,7 +161,9 @@ def _base(frame: Frame) -> Slots:
     # the answer's place keeps its own state: "is that one a port?" after "which port supervises Pittsburg NH"
     # asks about Beecher Falls, Vermont, not about a Beecher Falls in New Hampshire
     asked = replace(frame.slots, states=()) if frame.focus.places and not frame.focus.states else frame.slots
-    return replace(frame.focus.merged(asked), polar=frame.slots.polar, kinds=frame.slots.kinds)
+    # "is ottawa one of them?" after "what preclearance offices are there in canada?": them are preclearance offices
+    kinds = frame.slots.kinds or ((frame.slots.pointed,) if frame.slots.pointed else ())
+    return replace(frame.focus.merged(asked), polar=frame.slots.polar, kinds=kinds)
 
 
 def _runs(intent: str, slots: Slots, s: Situation) -> bool:
@@ -404,7 +408,7 @@ def state_for_place(d: Decision, s: Situation) -> Decision | None:
     return d.via("state_for_place", intent="ports_in_state")
 
 
-_RELATION_INTENTS = ("stations_of_port", "station_supervisor", "place_lookup", "port_limits")
+_RELATION_INTENTS = ("stations_of_port", "station_supervisor", "port_limits")
 
 
 def a_station_and_a_port(d: Decision, s: Situation) -> Decision | None:
@@ -510,12 +514,16 @@ def the_article_is_named(d: Decision, s: Situation) -> Decision | None:
 
 
 def a_paragraph_is_named(d: Decision, s: Situation) -> Decision | None:
-    """A question that names a paragraph of the regulation by number and asks only what it holds reads it.
+    """A question that names a paragraph of the regulation by number is answered from that paragraph.
 
     "what's 101.7 about?", "part 101, short version?": the paragraph's headings or opening words, whatever intent
-    the number and the word "about" resemble.
+    the number and the word "about" resemble; "what does 101.6(g) say about services for private interests?" is
+    not a question outside the sources, whatever its words resemble. A question a table answers keeps its tool
+    ("which ports does 101.3(b)(1) list for ohio?").
     """
-    if d.intent == PASSAGE or PASSAGE not in s.intents or not s.asks_overview(s.ask.text):
+    if d.intent == PASSAGE or PASSAGE not in s.intents or not s.names_paragraph(s.ask.text):
+        return None
+    if d.intent not in ABSTAIN_INTENTS and not s.asks_overview(s.ask.text):
         return None
     return d.via("a_paragraph_is_named", intent=PASSAGE)
 

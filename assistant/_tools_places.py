@@ -100,7 +100,9 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     for place in _places(s):
         narrowed = place.narrowed(state) if state else place.abroad(s.countries[0]) if len(s.countries) == 1 else place
         elsewhere = tuple(p for p in place.ports if p not in narrowed.ports) if narrowed is not place else ()
-        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority, s.exclusive, elsewhere)
+        member = re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('membership_cues')})\b", req.text, re.I)
+        return PlaceFacts(place.name, narrowed, _asked(s), state, s.polar, s.authority, s.exclusive,
+                          member=member is not None, elsewhere=elsewhere)  # fmt: skip
     if s.unknown:
         return PlaceFacts(s.unknown[0], None, _asked(s), state, s.polar)
     return None
@@ -133,7 +135,8 @@ def ports_in_state(req: Request, ctx: Context) -> PortsInState:
     s = req.slots
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.listings if state is None or x.state == state)
-    return PortsInState(state, rows, s.polar, s.compare, _besides(req, ctx))
+    cue = rf"\b(?:{ctx.gazetteer.vocabulary.pattern('existence_cues')})\b"
+    return PortsInState(state, rows, s.polar, s.compare, _besides(req, ctx), re.search(cue, req.text, re.I) is not None)
 
 
 @tool("drawback_ports", _Place, accepts=("places",), home=PORTS_HOME)

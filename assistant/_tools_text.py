@@ -374,8 +374,11 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
         hits = article + [
             h for h in ctx.retrieve(query, lexical=True, also=words, source="article") if (h.ref, h.text) not in seen
         ]
-    # A section the question names comes in whole ("how does the article wrap up?": the conclusion)
+    # A section the question names comes in whole ("how does the article wrap up?": the conclusion); a paragraph
+    # of the regulation it names by number is where the answer is ("what does 101.6(b) allow?")
     named = named_sections(req.text, vocabulary, ctx.corpus)
+    if paragraphs:  # found there, in the order search ranks them, then the rest of it
+        hits = [h for h in hits if h.ref in named]
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said))  # fmt: skip
@@ -685,7 +688,12 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         return None
     if wants_number and not items and not _NUMBER.search(passage.text[start:end]):
         return None  # "how long is the wait?" is not answered by "longer wait times": it asks for a quantity
-    if share < t("passages_min_coverage") and not (share > 0 and dense >= t("passages_min_dense")) and not termed:
+    if (
+        share < t("passages_min_coverage")
+        and not (share > 0 and dense >= t("passages_min_dense"))
+        and not termed
+        and passage.ref not in sections
+    ):  # fmt: skip  (where the question said to look, the best sentence)
         return None
     if not keys and dense < t("passages_min_dense") and passage.ref not in sections:
         return None  # nothing asked but where to look ("how does the article wrap up?") is asked enough

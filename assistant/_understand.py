@@ -207,6 +207,9 @@ class Reader:
         self._embedded_polar = re.compile(
             rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')})\b(?!\s+(?:mean|means)\b)", re.I
         )
+        self._framed_polar = re.compile(
+            rf"(?:{v.pattern('frame_prepositions')})\s+[^,?]{{1,40}}?\s({v.pattern('auxiliaries')})\s", re.I
+        )
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
         self._wh_word = _cue(v.words("wh"))
@@ -243,6 +246,7 @@ class Reader:
         self._name_verbs = set(v.words("name_verbs"))
         self._idioms = _cue(v.words("idioms"))
         self._any_day = re.compile(rf"\b(?:{v.pattern('any_day')})\s*$", re.I)
+        self._any_day_after = re.compile(rf"\s+(?:{v.pattern('any_day_after')})\b", re.I)
         # (offset, counted from the year the conversation is about rather than this year)
         self._relative_years = {k: (int(n), False) for k, n in v.grammar["relative_years"].items()} | {
             k: (int(n), True) for k, n in v.grammar["years_after_that"].items()}  # fmt: skip
@@ -318,6 +322,11 @@ class Reader:
             if not question and (s, e) in before_joint and self._phrase(part):
                 question = True  # "next business day after dec 30, and why not the 31st?": two questions
             run_on = self._embedded_polar.search(text, s, e) if not question else None
+            framed = self._framed_polar.match(text, s + len(text[s:e]) - len(text[s:e].lstrip()))
+            if run_on is None and not question and framed and not self._wh_word.search(framed[0]):
+                # "for filing purposes does sunday count as a business day": what it is about, then the question
+                out += [(s, framed.start(1), False), (framed.start(1), e, True)]
+                continue
             cut = run_on.start() if run_on is not None else s
             # "we bring in crude which center are we under": the question opens at its question word
             wh = [m for m in self._interrogative.finditer(text, s, cut) if m.start() > s]
@@ -375,6 +384,9 @@ class Reader:
             return True
         embedded = self._embedded_polar.search(text)  # "christiansted st croix is that a port?", not "where is that"
         if embedded and not self._wh_word.search(text[: embedded.start()]):
+            return True
+        framed = self._framed_polar.match(self._fillers.sub("", text))  # "for customs deadlines does saturday count"
+        if framed and not self._wh_word.search(framed[0]):
             return True
         if self._polar_tag.search(text):
             return True
@@ -539,7 +551,8 @@ class Reader:
         rest = "".join(blank)
         weekdays = []
         for s, e, w in self.gazetteer.weekdays(rest):
-            every = self._any_day.search(clause[:s])  # "can a saturday ever be a business day?": any Saturday
+            # "can a saturday ever be a business day?", "does saturday count as a business day?": any Saturday
+            every = self._any_day.search(clause[:s]) or self._any_day_after.match(clause[e:])
             if not clause[s:e].lower().endswith("s") and not values.get("dates") and not every:
                 # "is cbp open thursday": one day, the next such; "open on saturdays": every such day
                 day = today + dt.timedelta(days=(w - today.weekday()) % 7)

@@ -1,0 +1,178 @@
+"""Questions about what they name: a paragraph by number, a longer name, a station and its port, several countries.
+
+Each family was first seen on a blind tuning set; the members here are other
+ones. Expected facts are read from 19 CFR Part 101 (dates computed from the
+rules of 101.6).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant import Assistant
+from corpus import Corpus
+
+from .conftest import Engine
+from .conftest import ask_verified as _ask
+from .conftest import refs as _refs
+
+pytestmark = pytest.mark.model
+TODAY = dt.date(2026, 11, 23)
+
+
+@pytest.fixture(scope="module")
+def bot(corpus: Corpus, engine: Engine) -> Assistant:
+    return engine.assistant(corpus, TODAY)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("calexico a port of entry y or n", "Yes."),  # 101.3(b)(1), California
+        ("is houston a preclearance office or nah", "No."),  # 101.5 lists offices abroad only
+        ("cleveland a service port, yes or no", "Yes."),  # 101.3(b)(2), Ohio
+    ],
+)
+def test_a_yes_or_no_tail_makes_a_yes_no_question(bot: Assistant, corpus: Corpus, question: str, lead: str) -> None:
+    assert _ask(bot, corpus, question).answer.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "supervisor"),
+    [
+        ("does del rio supervise amistad dam?", "Yes.", "Del Rio"),  # 101.4(c)(2): Amistad Dam, Del Rio
+        ("boquillas station is under el paso right?", "No.", "Presidio"),  # 101.4(c)(2): Boquillas, Presidio
+        ("is the port of presidio over boquillas", "Yes.", "Presidio"),
+    ],
+)
+def test_a_station_and_a_port_named_together_ask_whether_that_port_supervises_it(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, supervisor: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and supervisor in answer.answer
+    assert _refs(answer) == {"19 CFR 101.4(c)(2)"}
+
+
+def test_whether_a_port_supervises_any_station_is_answered_yes_or_no(bot: Assistant, corpus: Corpus) -> None:
+    some = _ask(bot, corpus, "does presidio supervise any stations?")  # 101.4(c)(2): Boquillas
+    assert some.answer.startswith("Yes.") and "Boquillas" in some.answer
+    none = _ask(bot, corpus, "does houston oversee any customs stations")  # no row of 101.4(c)(2) names Houston
+    assert none.answer.startswith("No.")
+
+
+def test_a_longer_name_around_a_listed_one_is_another_place(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Portland (Maine, Oregon), not South Portland; it lists Fort Kent (Maine) itself
+    other = _ask(bot, corpus, "is South Portland a port of entry?")
+    assert other.answer.startswith("No.") and "South Portland" in other.answer
+    listed = _ask(bot, corpus, "is fort kent a port of entry?")
+    assert listed.answer.startswith("Yes.") and "Maine" in listed.answer
+
+
+def test_a_state_nickname_used_as_a_word_is_not_the_state(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: "Exportation" means a severance of goods from the mass of things belonging to this country
+    word = _ask(
+        bot, corpus, "in plain words, what is 'uniting them to the mass of things belonging to some foreign country'"
+    )
+    assert "19 CFR 101.1 (Exportation)" in _refs(word)
+    state = _ask(bot, corpus, "ports in mass")  # 101.3(b)(1): Massachusetts lists Boston, Gloucester, Salem, ...
+    assert "Massachusetts" in state.answer and "Gloucester" in state.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "ref"),
+    [
+        ("who can get rid of a port of entry", "19 CFR 101.3(a)"),  # ports: 101.3(a)
+        ("who has the authority to close a customs station", "19 CFR 101.4(c)(1)"),  # stations: 101.4(c)(1)
+    ],
+)
+def test_of_two_twin_provisions_the_one_for_the_kind_of_place_asked_answers(
+    bot: Assistant, corpus: Corpus, question: str, ref: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert "Secretary of Homeland Security" in answer.answer and _refs(answer) == {ref}
+
+
+def test_a_section_named_by_number_is_summed_up_by_its_paragraphs(bot: Assistant, corpus: Corpus) -> None:
+    # 101.7 "Customs seal": (a) Design, (b) Use of the Customs seal
+    seal = _ask(bot, corpus, "what's 101.7 about")
+    assert "(a) Design" in seal.answer and "(b) Use of the Customs seal" in seal.answer
+    assert _refs(seal) == {"19 CFR 101.7(a)", "19 CFR 101.7(b)"}
+    # 101.9: (a) General testing, (b) NCAP testing
+    tests = _ask(bot, corpus, "summarize section 101.9 for me")
+    assert "General testing" in tests.answer and "NCAP testing" in tests.answer
+    # a paragraph with no parts of its own: its words; the part as a whole: its scope, 101.0
+    cards = _ask(bot, corpus, "what does 101.8 say")
+    assert "identification card" in cards.answer and _refs(cards) == {"19 CFR 101.8"}
+    part = _ask(bot, corpus, "what does part 101 cover in a nutshell")
+    assert "sets forth" in part.answer and _refs(part) == {"19 CFR 101.0"}
+
+
+def test_each_country_named_gets_its_offices(bot: Assistant, corpus: Corpus) -> None:
+    # 101.5: Bermuda, Kindley Field; United Arab Emirates, Abu Dhabi; The Bahamas, Freeport and Nassau
+    both = _ask(bot, corpus, "preclearance in bermuda and the uae?")
+    assert "Kindley Field" in both.answer and "Abu Dhabi" in both.answer
+    either = _ask(bot, corpus, "does spain or the bahamas have preclearance")
+    assert either.answer.startswith("Yes.") and "Nassau" in either.answer and "Spain" in either.answer
+
+
+def test_the_one_in_another_state_is_the_same_name_there(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Portland under Maine and under Oregon
+    history = [{"role": "user", "content": "is portland a port of entry"}]
+    answer = _ask(bot, corpus, "and the one in oregon?", history)
+    assert answer.answer.startswith("Yes.") and "Oregon" in answer.answer and "Portland" in answer.answer
+
+
+def test_a_day_stated_before_a_pointing_question_is_the_day_asked(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a): Memorial Day is the last Monday in May, May 31, 2027; the Friday before is May 28, a business day
+    history = [{"role": "user", "content": "when is memorial day 2027"}]
+    answer = _ask(bot, corpus, "and the friday before it, is that a business day", history)
+    assert answer.answer.startswith("Yes.") and "May 28, 2027" in answer.answer
+
+
+def test_listed_ports_outside_the_customs_territory_are_not_ports_of_entry(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1 (Port and port of entry): the Virgin Islands ports have their own customs laws and are not "ports of
+    # entry" within the meaning of these regulations, though 101.3(b)(1) lists them
+    meaning = _ask(bot, corpus, "do the ports in the us virgin islands count as ports of entry under the customs rules")
+    assert meaning.answer.startswith("No.") and "customs territory" in meaning.answer
+    assert "19 CFR 101.1 (Port and port of entry)" in _refs(meaning)
+    listed = _ask(bot, corpus, "are there ports of entry in the virgin islands")
+    assert "Frederiksted" in listed.answer and "customs territory" in listed.answer
+
+
+def test_a_paragraph_named_by_number_answers_from_that_paragraph(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(d): open on State and local holidays; 101.8: identification cards
+    state = _ask(bot, corpus, "what does 101.6(d) say about state holidays")
+    assert _refs(state) == {"19 CFR 101.6(d)"} and "State and local holidays" in state.answer
+    cards = _ask(bot, corpus, "what does 101.8 require of customs employees")
+    assert _refs(cards) == {"19 CFR 101.8"}
+
+
+@pytest.mark.parametrize(
+    ("question", "office"),
+    [("is edmonten a preclearance office", "Edmonton"), ("is calgery a preclearance office", "Calgary")],
+)
+def test_a_place_name_one_letter_off_is_that_place(bot: Assistant, corpus: Corpus, question: str, office: str) -> None:
+    answer = _ask(bot, corpus, question)  # 101.5: Calgary and Edmonton, Alberta
+    assert answer.answer.startswith("Yes.") and office in answer.answer
+
+
+def test_a_place_inside_a_ports_limits_is_part_of_a_port(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1): the consolidated port of Puget Sound includes Everett
+    part = _ask(bot, corpus, "is everett within a port of entry")
+    assert part.answer.startswith("Yes.") and "Puget Sound" in part.answer
+    own = _ask(bot, corpus, "is everett a port of entry")
+    assert own.answer.startswith("No.") and "Puget Sound" in own.answer
+
+
+def test_a_day_name_asked_to_count_as_a_business_day_asks_of_every_such_day(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: a business day is a weekday (Monday through Friday), excluding national holidays
+    answer = _ask(bot, corpus, "for a customs deadline does sunday count as a business day")
+    assert answer.answer.startswith("No.") and "Monday through Friday" in answer.answer
+
+
+def test_a_yes_no_question_may_open_with_what_it_is_about(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Calais under Maine
+    answer = _ask(bot, corpus, "in maine is calais a port of entry")
+    assert answer.answer.startswith("Yes. Calais is a port of entry") and "Maine" in answer.answer
