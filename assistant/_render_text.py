@@ -105,6 +105,9 @@ def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocab
     if not r.polar:
         return said
     lead = next((x for d in terms if (x := _excluded(d, question))), "")
+    meanings = {m[1].lower() if (m := re.search(r"\bmeans?\s+(.+?)\.?$", d.text)) else d.term for d in terms}
+    if not lead and len(terms) == 2 and len(meanings) == 1:
+        lead = "Yes"  # "when the regs say 'Customs' do they mean CBP?": both mean U.S. Customs and Border Protection
     if not lead and len(terms) == 1:
         lead = polar_lead(keys, [e.quote for s in said for e in s.evidence], vocabulary)
         if r.only and re.search(r"\b(?:and|or|including|includes)\b", terms[0].text):

@@ -199,6 +199,12 @@ def _cues(v: Vocabulary) -> _Cues:
     return _CUES[id(v)]
 
 
+def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of what ``text`` says is not there ("no history yet", "without a bond"): one or two words on."""
+    found = re.finditer(rf"\b(?:{vocabulary.pattern('none_cues')}|no|without)\s+([a-z]+(?:\s+[a-z]+)?)", text, re.I)
+    return frozenset(_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
+
+
 def _kinds_named(text: str, cues: _Cues) -> frozenset[str]:
     """The kinds of place ``text`` names ("service ports" is a service port, not also a port)."""
     found = set()
@@ -326,7 +332,23 @@ def definition(req: Request, ctx: Context) -> Definitions | None:
     if len(req.slots.kinds) > 1 or not terms:
         terms = tuple(sorted((*terms, *extra), key=lambda d: named.index(d.term) if d.term in named else -1))
     terms = (_people(terms, ctx.corpus, ctx.gazetteer.vocabulary) if req.slots.person else ()) or terms
+    cited = _cited_terms(req.text, ctx.corpus)  # "when the regs say 'Customs' do they mean CBP?": Customs first
+    terms = tuple(dict.fromkeys([*cited, *terms]))
     return Definitions(terms, req.slots.polar, req.slots.exclusive, len(named) > 1) if terms else None
+
+
+_CITED = re.compile(
+    r"(?:^|\s)(?:['\"‘“]([^'\"‘’“”]{2,40})['\"’”]|(?:say|says|said|word|term)\s+([A-Za-z][\w.]*))", re.I
+)
+
+
+def _cited_terms(question: str, corpus: Corpus) -> list[Definition]:
+    """Defined terms the question quotes or cites as a word ("when the regs say 'Customs'"), by any of their names.
+
+    "Customs" is too common a word to be read as the term anywhere else.
+    """
+    cited = {(m[1] or m[2]).strip(" .").lower() for m in _CITED.finditer(question)}
+    return [d for d in corpus.definitions if cited & {n.strip().lower() for n in re.split(r"\s+or\s+", d.term)}]
 
 
 def _people(terms: tuple[Definition, ...], corpus: Corpus, vocabulary: Vocabulary) -> tuple[Definition, ...]:
@@ -570,7 +592,7 @@ def _list_after(corpus: Corpus, passage: Passage, end: int) -> tuple[Evidence, .
         return tuple(items)
     out: list[Evidence] = []
     for child in (c for c in corpus.passages if c.parent == passage.ref):
-        out.append(Evidence(child.ref, _body(child)))
+        out.append(Evidence(child.ref, child.text))  # with its heading: "For new importers." says whom it is for
         if _body(child).rstrip().endswith(":"):  # "(5) Import data:" announces (i)-(iii): they come with it
             out += [Evidence(g.ref, g.text) for g in corpus.passages if g.parent == child.ref]
     return tuple(out)
@@ -622,6 +644,10 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     wants_examples = not polar and bool(cues.example_asks.search(lowered))
     keys = key_terms(question, vocabulary)
     extra = [k for k in key_terms(context, vocabulary) if k not in keys]
+    # "new importer, no history yet": what the user says is absent answers nothing, and a sentence about it is
+    # about someone else (101.10(c)(5)(ii) "less than one year of prior import history")
+    absent = _absent(f"{context} {question}", vocabulary)
+    keys, extra = [k for k in keys if not k & absent], [k for k in extra if not k & absent]
     kinds = _kinds_named(question, cues)
     in_quotes = _QUOTED.search(question)
     if in_quotes and (inside := key_terms(in_quotes[1], vocabulary)):
@@ -668,6 +694,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             termed = any(pair_counts[p] <= rare for p in pairs & _pairs(sentence, vocabulary))
             score += t("passages_weight_examples") if wants_examples and cues.examples.search(sentence) else 0.0
             score += t("passages_weight_phrase") if termed else 0.0
+            about = own | stems(passage.heading, vocabulary)  # an item's heading says whom it is for
+            score -= t("passages_weight_absent") if absent & about and not cues.rule_exception.search(sentence) else 0.0
             # "who can shut down a port of entry?": 101.3(a), not its twin for Customs stations, 101.4(c)(1)
             other = kinds and (named := _kinds_named(sentence, cues)) and not kinds & named
             score -= t("passages_weight_kind") if other else 0.0

@@ -176,3 +176,18 @@ def test_a_yes_no_question_may_open_with_what_it_is_about(bot: Assistant, corpus
     # 101.3(b)(1) lists Calais under Maine
     answer = _ask(bot, corpus, "in maine is calais a port of entry")
     assert answer.answer.startswith("Yes. Calais is a port of entry") and "Maine" in answer.answer
+
+
+def test_items_of_a_list_keep_the_heading_that_says_whom_they_are_for(bot: Assistant, corpus: Corpus) -> None:
+    # 101.10(c)(5): (i) "For new importers." projected importations during the current year; (ii), (iii) by history
+    answer = _ask(
+        bot, corpus, "we have no prior imports at all, what import data goes into an appeal of our center assignment?"
+    )
+    assert "For new importers" in answer.answer and "current year" in answer.answer
+    assert "19 CFR 101.10(c)(5)(i)" in _refs(answer)
+
+
+def test_a_term_cited_as_a_word_is_defined(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: "Customs" or "U.S. Customs Service" mean U.S. Customs and Border Protection, as "CBP" does
+    answer = _ask(bot, corpus, "in the regs does the word customs mean cbp")
+    assert answer.answer.startswith("Yes.") and "19 CFR 101.1 (Customs or U.S. Customs Service)" in _refs(answer)
