@@ -77,6 +77,8 @@ class Vocabulary:
     """Patterns of instructions hidden in a question."""
     thresholds: dict[str, float]
     """Every tuned number, by name (see thresholds.toml for how each was chosen)."""
+    world_regions: dict[str, dict[str, list[str]]]
+    """Parts of the world named instead of a country ("the caribbean"): their names and their countries."""
 
     @property
     def not_names(self) -> list[str]:
@@ -151,7 +153,7 @@ def load_vocabulary() -> Vocabulary:
         holidays=v["holidays"], statute_holidays=v["statute_holidays"], other_days=v["other_days"],
         states=v["states"], countries=v["countries"], regions=v["regions"], places=v["places"], goods=v["goods"],
         terms=v["terms"], kinds=v["kinds"], kind_terms=v["kind_terms"], grammar=v["grammar"],
-        injection=tuple(v["injection"]["patterns"]), thresholds=thresholds,
+        injection=tuple(v["injection"]["patterns"]), thresholds=thresholds, world_regions=v["world_regions"],
     )  # fmt: skip
 
 

@@ -232,6 +232,9 @@ class Gazetteer:
         self.terms |= {_norm(alt): d for d in corpus.definitions for alt in d.term.split(" or ")
                        if len(alt.split()) > 1 and _norm(alt) not in self.terms}  # fmt: skip
         self.kinds = {_norm(w): kind for kind, words in vocabulary.kinds.items() for w in words}
+        # "the caribbean": the countries of it that 101.5 names, each a reading
+        self.world_regions = {_norm(n): [c for c in r["countries"] if c in countries]
+                              for r in vocabulary.world_regions.values() for n in r["names"]}  # fmt: skip
         self.numbers = {_norm(w): n for w, n in vocabulary.numbers.items()}
         self.table: dict[str, list[tuple[SlotKind, object]]] = {}
         # Preference when one spelling has several readings: a holiday over a place ("Columbus Day"),
@@ -242,6 +245,9 @@ class Gazetteer:
             for key, value in names.items():
                 if key and key not in ("a", "in", "me", "or", "oh", "ok", "hi", "la", "de", "id", "pa", "al", "ma"):
                     self.table.setdefault(key, []).append((kind, value))  # type: ignore[arg-type]
+        for key, members in self.world_regions.items():
+            if members and key not in self.table:
+                self.table[key] = [("country", c) for c in members]
         self.longest = max(len(k.split()) for k in self.table)
         # Misspelt names are matched against names of as many words: places, states and countries, and terms of
         # two or more words ("custom teritory of the united states").
@@ -558,6 +564,8 @@ class Gazetteer:
 
     def dates(self, text: str, mentions: list[Mention], *, today: dt.date, year: int | None) -> list[DateMention]:
         """The dates ``text`` names: written out, relative to today, or by a holiday, with "the day after"."""
+        # "the first-Monday-of-September closure": words joined by hyphens read as words (same offsets)
+        text = re.sub(r"(?<=[A-Za-z])-(?=[A-Za-z])", " ", text)
         out = find_dates(text, today=today, default_year=year)
         for m in mentions:
             name = m.value("holiday")

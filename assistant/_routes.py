@@ -229,7 +229,7 @@ def relative_day(d: Decision, s: Situation) -> Decision | None:
         )
         return d.via("relative_day", slots=replace(d.slots, dates=(DateMention(0, 0, day, True),)))
     written_year = re.search(r"\b(?:19|20|21)\d\d\b", s.ask.text)
-    if dates[0].holiday and not written_year and d.slots.direction > 0 and dates[0].day <= ref:
+    if dates[0].holiday and not written_year and d.slots.direction > 0 and dates[0].day < ref:
         # "and the new year's holiday right after that?" (after Christmas 2027): the next one after the date
         return d.via("relative_day", slots=replace(d.slots, dates=(), years=(dates[0].day.year + 1,)))
     return None
@@ -305,7 +305,8 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
             d.intent):  # fmt: skip
         merged = replace(merged, states=tuple(states))  # "what other ports are in that state?": the place's state
     top = s.ask.intents[0][1]
-    own_abstains = d.intent in ABSTAIN_INTENTS and top >= s.min_score
+    # small talk does not point back: "what does it do?" after "what is APIS?" asks about APIS, not the assistant
+    own_abstains = d.intent == ABSTAIN_INTENTS[0] and top >= s.min_score
     if prev.intent in ABSTAIN_INTENTS:  # "how much does an ESTA cost and how long is it valid?": still not ours
         return d.via("points_back", intent=prev.intent)
     if own_abstains:  # "how long is the line for trucks there today?": not ours either, whatever came before

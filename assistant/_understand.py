@@ -145,9 +145,13 @@ class Ask:
 def _placed(slots: Slots, context: Slots) -> Slots:
     """A question's place in the state a statement put it in ("i live in eureka montana. is eureka a port?").
 
+    And its month in the year a statement gave.
+
     And the city a statement named in the country a question asks about ("flying shannon to boston, do i clear
     customs in ireland?": Shannon).
     """
+    if slots.months and not slots.years and len(context.years) == 1:
+        slots = replace(slots, years=context.years)  # "oct 2027 - when is the october holiday?": October 2027
     if slots.countries and not slots.places:
         inside = tuple(p for p in context.places if any(o.country in slots.countries for o in p.offices))
         return replace(slots, places=inside) if inside else slots
@@ -416,6 +420,9 @@ class Reader:
         text = self.gazetteer.corrected(text.replace("’", "'"))
         mentions = self.gazetteer.find(text)
         explicit_years = [int(y) for y in re.findall(r"\b((?:19|20|21)\d\d)\b", text)]
+        said = self._relative_year.search(text)
+        if not explicit_years and said is not None and not self._relative_years[said[0].lower()][1]:
+            explicit_years = [today.year + self._relative_years[said[0].lower()][0]]  # "11/11 next year"
         default_year = year if not explicit_years else explicit_years[0]
         dates = self.gazetteer.dates(text, mentions, today=today, year=default_year)
         asks: list[Ask] = []
@@ -508,6 +515,8 @@ class Reader:
                 continue
             values.setdefault(slot, []).append(m.readings[0][1])
             for kind, value in m.readings[1:]:
+                if kind == "country" and m.kind == "country":  # "the caribbean": each country of it
+                    values["countries"].append(value)
                 if kind in ("term", "kind"):  # "port of entry" is both a defined term and what a place is asked to be
                     values.setdefault(kind + "s", []).append(value)
             if m.kind == "state" and isinstance(m.value("place"), Place):

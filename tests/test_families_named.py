@@ -191,3 +191,17 @@ def test_a_term_cited_as_a_word_is_defined(bot: Assistant, corpus: Corpus) -> No
     # 101.1: "Customs" or "U.S. Customs Service" mean U.S. Customs and Border Protection, as "CBP" does
     answer = _ask(bot, corpus, "in the regs does the word customs mean cbp")
     assert answer.answer.startswith("Yes.") and "19 CFR 101.1 (Customs or U.S. Customs Service)" in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "offices"),
+    [
+        ("any preclearance in europe", ("Dublin", "Shannon")),  # 101.5: Ireland
+        ("preclearance offices in the west indies", ("Oranjestad", "Nassau", "Freeport")),  # Aruba, The Bahamas
+    ],
+)
+def test_a_part_of_the_world_is_read_as_its_countries(
+    bot: Assistant, corpus: Corpus, question: str, offices: tuple[str, ...]
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert all(o in answer.answer for o in offices) and _refs(answer) == {"19 CFR 101.5"}
