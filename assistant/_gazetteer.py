@@ -281,8 +281,23 @@ class Gazetteer:
         self.source_words = {w.lower() for p in corpus.passages if p.ref not in _TABLES
                              for w in re.findall(r"[A-Za-z][A-Za-z'-]*", p.text)}  # fmt: skip
         """Every word of the sources' prose, any case ("Peace", "Bridge", "Tijuana"): names the sources explain."""
+        self.outside_places = self._outside_places(corpus)
+        """Places the article names with their state or country ("Tijuana, Mexico") that no table lists: names."""
 
     # ------------------------------------------------------------------ building
+
+    def _outside_places(self, corpus: Corpus) -> frozenset[str]:
+        """The lower-case names of places abroad the article writes as "Place, Country" or "Place, Province"."""
+        where = {*self.countries, *(_norm(r) for r in self.vocabulary.regions)} - set(self.states)
+        found = set()
+        for p in corpus.passages:
+            if p.source != "article":
+                continue
+            for m in re.finditer(r"\b([A-Z][a-z]+(?: [A-Z][a-z]+)*), ([A-Z][a-z]+(?: [A-Z][a-z]+)*)", p.text):
+                name, region = _norm(m[1]), _norm(m[2])
+                if region in where and name not in self.table and name not in self.vocabulary.skip_words:
+                    found.add(name)
+        return frozenset(found)
 
     @staticmethod
     def _places(corpus: Corpus, not_names: set[str]) -> dict[str, Place]:

@@ -398,7 +398,7 @@ class Planner:
         holds = self._said(passage_said)
         extras: dict[str, object] = {
             "answer_coverage": coverage(keys, self._said(said) | common, extra),
-            "missing_share": len(missing) / len(keys),
+            "missing_share": len(missing) / len(keys) if keys else 1.0,  # only the article's place is missing
             "miss_share": self.vocabulary.threshold("intents_miss_share"),
             "min_coverage": self.vocabulary.threshold("passages_min_coverage"),
             "margin": self.vocabulary.threshold("passages_beat_margin"),

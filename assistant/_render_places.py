@@ -149,6 +149,24 @@ def _article_calls(corpus: Corpus, name: str, *, describe: bool = False) -> Stat
     return None
 
 
+def _article_names(corpus: Corpus, name: str) -> Statement | None:
+    """The article's shortest sentence that names an unlisted place with its state or country ("Tijuana, Mexico").
+
+    One in a labelled item says whose it is ("San Ysidro Port of Entry, California: ... It connects ...").
+    """
+    pattern = re.compile(rf"\b{re.escape(name)}, [A-Z]", re.I)
+    found: list[tuple[str, str, str]] = []  # (sentence, passage ref, item label)
+    for p in corpus.article.passages:
+        for item in p.items or (p.text,):
+            label, _, body = item.partition(": ") if p.items else ("", "", item)
+            found += [(body[s:e], p.ref, label) for s, e in sentence_spans(body) if pattern.search(body[s:e])]
+    if not found:
+        return None
+    sentence, ref, label = min(found, key=lambda f: len(f[0]))
+    said = f"The article says of the {label}: {sentence}" if label else f"The article names it: {sentence}"
+    return Statement(said, (Evidence(ref, sentence),))
+
+
 def _station_sentence(s: CustomsStation, *, lead: str) -> Statement:
     return Statement(
         f"{lead}{s.name} is a Customs station listed under {_in(s.state)}; its supervisory port of entry is "
@@ -228,6 +246,9 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
             f"{r.name} is not listed as a port of entry, Customs station, service port or preclearance office in "
             f"19 CFR Part 101.{near}", (heading,),
         )]  # fmt: skip
+        named = _article_names(corpus, r.name)
+        if named is not None:  # "is tijuana a us port?": the article's sentence that says where it is
+            unlisted.append(named)
         rows = [x for x in corpus.listings if x.state == r.state]
         if rows:  # "cheyenne wy port of entry?": where the state's ports are, so the traveler knows where to go
             names = join([x.name for x in rows])

@@ -251,6 +251,10 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         lead = polar_lead([base if x is k else x for x in keys], sentences, vocabulary, verb)
         return {"Yes": "No", "No": "Yes"}.get(lead, "")
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
+    limits = stems(" ".join(vocabulary.words("limit_asks")), vocabulary)
+    unlimited = re.search(rf"\b(?:{vocabulary.pattern('unlimited')})\b", best, re.I)
+    if any(k & limits for k in keys) and unlimited and not verb & stems(best, vocabulary):
+        return "No"  # "is there a deadline to appeal?" - "may appeal ... at any time" ("can i appeal ...?": Yes)
     unbounded = _cues(vocabulary).bounds.sub(" ", best.lower())
     words = set(re.findall(r"[a-z']+", unbounded))
     share = coverage(keys, stems(best, vocabulary))

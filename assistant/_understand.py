@@ -249,6 +249,7 @@ class Reader:
         self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
         self._name_verbs = set(v.words("name_verbs"))
         self._idioms = _cue(v.words("idioms"))
+        self._outside_words = frozenset(w for name in gazetteer.outside_places for w in name.split())
         self._any_day = re.compile(rf"\b(?:{v.pattern('any_day')})\s*$", re.I)
         self._any_day_after = re.compile(rf"\s+(?:{v.pattern('any_day_after')})\b", re.I)
         # (offset, counted from the year the conversation is about rather than this year)
@@ -667,12 +668,14 @@ class Reader:
                        and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
             if word[:1].isupper() and not first:
                 capitals.add(m.start())
+            outside = plain in self._outside_words  # "is tijuana a us port?": a place the article names, unlisted
             if (
                 len(plain) < 3
                 or plain in stop
                 or word.isupper()
                 or plain in self.gazetteer.source_words
-                or (plain in self._everyday and not capital)
+                and not outside
+                or (plain in self._everyday and not capital and not outside)
             ):  # fmt: skip  (the sources explain their words)
                 if run:
                     runs.append(run)
@@ -698,6 +701,9 @@ class Reader:
                 continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:
                 continue  # "Global Entry", "Trusted Traveler": a name of something else, not a place
+            if all(m[0].strip(".'").lower() in self._outside_words for m in r):
+                out.append((start, end, name.title()))  # a place the article names: a name wherever it stands
+                continue
             if not any(c.isupper() for c in name) and all(self.gazetteer.is_english(m[0]) for m in r):
                 # "at my door", "a bit of everything", "supervision applies": everyday words are a name only
                 # right after "in"/"at"/"from" ("in paris"), right before "port"/"airport" ("paris airport"), or

@@ -205,3 +205,32 @@ def test_a_part_of_the_world_is_read_as_its_countries(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert all(o in answer.answer for o in offices) and _refs(answer) == {"19 CFR 101.5"}
+
+
+def test_what_the_article_calls_a_place_with_no_other_key_word_is_answered(bot: Assistant, corpus: Corpus) -> None:
+    # once a division by zero: the article named, a listed place, and no key word besides it
+    answer = _ask(
+        bot,
+        corpus,
+        "the article calls calexico a port. how does the regulation classify it, and which port is it under?",
+    )
+    assert "Calexico" in answer.answer and "19 CFR 101.3(b)(1)" in _refs(answer)
+
+
+def test_a_place_abroad_the_article_names_is_not_a_port_and_is_placed(bot: Assistant, corpus: Corpus) -> None:
+    # the article: the Peace Bridge between Buffalo, New York, and Fort Erie, Ontario; 101.3(b)(1) lists neither
+    answer = _ask(bot, corpus, "fort erie is a us port of entry, right?")
+    assert answer.answer.startswith("No.") and "Ontario" in answer.answer
+    assert {"19 CFR 101.3(b)(1)", "Article: Types of Ports of Entry in the US"} <= _refs(answer)
+
+
+def test_the_sources_say_where_supervision_is_not_prescribed(bot: Assistant, corpus: Corpus) -> None:
+    # 101.2(c): in the absence of a governing regulation or instruction, direct and continuous or occasional
+    answer = _ask(bot, corpus, "if the rules are silent on how customs supervision is done, what applies")
+    assert "direct and continuous" in answer.answer and _refs(answer) == {"19 CFR 101.2(c)"}
+
+
+def test_a_rule_that_allows_it_at_any_time_has_no_deadline(bot: Assistant, corpus: Corpus) -> None:
+    # 101.10(c): an importer may appeal the Center assignment at any time
+    answer = _ask(bot, corpus, "is there a time limit for appealing a center assignment")
+    assert answer.answer.startswith("No.") and "at any time" in answer.answer
