@@ -256,7 +256,13 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     if any(k & limits for k in keys) and unlimited and not verb & stems(best, vocabulary):
         return "No"  # "is there a deadline to appeal?" - "may appeal ... at any time" ("can i appeal ...?": Yes)
     unbounded = _cues(vocabulary).bounds.sub(" ", best.lower())
-    words = set(re.findall(r"[a-z']+", unbounded))
+    # a "not" that only describes ("a place which is not a port of entry") or sits in a proviso ("provided that
+    # the requirements do not affect ...") leaves the rule itself a Yes
+    main, *proviso = re.split(rf"\b(?:{vocabulary.pattern('proviso_cues')})\b", unbounded, maxsplit=1)
+    if proviso and any(k & stems(proviso[0], vocabulary) and not k & stems(main, vocabulary) for k in keys):
+        main = unbounded  # "... even if it would affect revenue collection?": the proviso is what is asked
+    main = re.sub(r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+not\b", " ", main)
+    words = set(re.findall(r"[a-z']+", main))
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
     # ("... on sundays?"); one the rule holds too is not ("open on State holidays, other than national holidays")
@@ -271,10 +277,10 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         return ""
     if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
-    only = _cues(vocabulary).exclusive.search(unbounded)
+    only = _cues(vocabulary).exclusive.search(main)
     if only and share < 1.0:
         # "includes only the States, ... and Puerto Rico": Yes for what the list after "only" names, else No
-        listed, rule = stems(unbounded[only.end() :], vocabulary), stems(unbounded[: only.start()], vocabulary)
+        listed, rule = stems(main[only.end() :], vocabulary), stems(main[: only.start()], vocabulary)
         return "Yes" if any(k & listed and not k & rule for k in keys) else "No"
     if not negated and (share >= vocabulary.threshold("passages_polar_yes") or verb & stems(best, vocabulary)):
         return "Yes"

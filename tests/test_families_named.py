@@ -234,3 +234,29 @@ def test_a_rule_that_allows_it_at_any_time_has_no_deadline(bot: Assistant, corpu
     # 101.10(c): an importer may appeal the Center assignment at any time
     answer = _ask(bot, corpus, "is there a time limit for appealing a center assignment")
     assert answer.answer.startswith("No.") and "at any time" in answer.answer
+
+
+def test_a_contraction_typed_without_its_apostrophe_is_no_name(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(a): a vessel shall not be entered or cleared at a place that is not a port of entry unless authorized
+    answer = _ask(bot, corpus, "can a boat be cleared at a place that isnt a port of entry")
+    assert "Isnt" not in answer.answer and "19 CFR 101.4(a)" in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "ref"),
+    [
+        # 101.4(b)(3): the owner reimburses the salary of the officer sent to a place "which is not a port of entry"
+        ("if my sailboat is entered at a customs station, do i have to reimburse the officer's salary", "Yes.",
+         "19 CFR 101.4(b)(3)"),
+        # 101.9(a): the Commissioner may impose different requirements, "but only to the extent that" they do not
+        # affect the revenue, public health, safety or law enforcement
+        ("may the commissioner impose different requirements for a test program", "Yes.", "19 CFR 101.9(a)"),
+        # (101.9(b) says the same of NCAP tests)
+        ("can the commissioner impose test requirements that affect public health", "No.", "19 CFR 101.9"),
+    ],
+)  # fmt: skip
+def test_a_not_that_describes_or_sits_in_a_proviso_does_not_make_the_rule_a_no(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, ref: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and any(r.startswith(ref) for r in _refs(answer))
