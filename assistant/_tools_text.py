@@ -124,8 +124,9 @@ def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     if any(re.search(rf"\b{re.escape(cue)}\b", question, re.I) for cue in vocabulary.words("absence_cues")):
         # "if no regulation says how ...": the condition decides which sentence answers, so it counts twice
         keys["absenc"] = keys[" absenc"] = {_stem(w) for w in vocabulary.words("absence_words")}
-    # where to look is not what to look for ("the article's introduction")
-    question = _cues(vocabulary).sections.sub(" ", question)
+    # where to look is not what to look for ("the article's introduction"); "after a test wraps up" is no section
+    if names_article(question, vocabulary):
+        question = _cues(vocabulary).sections.sub(" ", question)
     for phrase in vocabulary.words("stop_phrases"):
         question = re.sub(rf"\b{re.escape(phrase)}\b", " ", question, flags=re.I)
     for w in _words(question):

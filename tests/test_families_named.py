@@ -260,3 +260,9 @@ def test_a_not_that_describes_or_sits_in_a_proviso_does_not_make_the_rule_a_no(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith(lead) and any(r.startswith(ref) for r in _refs(answer))
+
+
+def test_words_that_name_an_article_section_are_key_words_elsewhere(bot: Assistant, corpus: Corpus) -> None:
+    # 101.9(b)(2): following the completion of the test, a complete description of the results is published
+    answer = _ask(bot, corpus, "once an NCAP test wraps up what do they have to publish")
+    assert "results" in answer.answer and _refs(answer) == {"19 CFR 101.9(b)(2)"}
