@@ -121,14 +121,14 @@ def _stems(text: str) -> frozenset[str]:
 def key_terms(question: str, vocabulary: Vocabulary) -> list[frozenset[str]]:
     """What a sentence must share with the question to answer it: each key word's stem, with its synonyms'."""
     keys: dict[str, set[str]] = {}
-    if any(re.search(rf"\b{re.escape(cue)}\b", question, re.I) for cue in vocabulary.words("absence_cues")):
+    cues = _cues(vocabulary)
+    if cues.absence.search(question):
         # "if no regulation says how ...": the condition decides which sentence answers, so it counts twice
         keys["absenc"] = keys[" absenc"] = {_stem(w) for w in vocabulary.words("absence_words")}
     # where to look is not what to look for ("the article's introduction"); "after a test wraps up" is no section
     if names_article(question, vocabulary):
         question = _cues(vocabulary).sections.sub(" ", question)
-    for phrase in vocabulary.words("stop_phrases"):
-        question = re.sub(rf"\b{re.escape(phrase)}\b", " ", question, flags=re.I)
+    question = cues.stop_phrases.sub(" ", question)
     for w in _words(question):
         if w in vocabulary.skip_words or len(w) <= 1 or w.isdigit():  # "19 CFR 101": refs are not in the text
             continue
@@ -162,6 +162,10 @@ class _Cues:
     """A negation or an exception word: the sentence that states a general rule's exception holds one."""
     kinds: tuple[tuple[str, re.Pattern[str]], ...]
     """Each kind of place with the words that name it, the kind with the longest word first."""
+    absence: re.Pattern[str]
+    """A condition of absence ("if no regulation says how"): the sentence about the absence answers."""
+    stop_phrases: re.Pattern[str]
+    """Phrases that ask nothing ("these days", "in general")."""
 
 
 _CUES: dict[int, _Cues] = {}
@@ -192,6 +196,8 @@ def _cues(v: Vocabulary) -> _Cues:
             examples=re.compile(rf"\b(?:{v.pattern('example_marks')})(?!\w)", re.I),
             person=re.compile(rf"\b(?:means?|is|are)\s+(?:the\s+|an?\s+)?(?:{v.pattern('persons')})\b", re.I),
             rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
+            absence=re.compile(_alternation(v.words("absence_cues")), re.I),
+            stop_phrases=re.compile(_alternation(v.words("stop_phrases")), re.I),
             kinds=tuple(
                 (kind, re.compile(_alternation(sorted(words, key=len, reverse=True)), re.I))
                 for kind, words in sorted(v.kinds.items(), key=lambda kw: -max(map(len, kw[1])))
@@ -206,8 +212,20 @@ def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     return frozenset(_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
 
 
+_KINDS_NAMED: dict[tuple[int, str], frozenset[str]] = {}
+
+
 def _kinds_named(text: str, cues: _Cues) -> frozenset[str]:
-    """The kinds of place ``text`` names ("service ports" is a service port, not also a port)."""
+    """The kinds of place ``text`` names ("service ports" is a service port, not also a port); cached."""
+    key = (id(cues), text)
+    if key not in _KINDS_NAMED:
+        if len(_KINDS_NAMED) > 16384:
+            _KINDS_NAMED.clear()
+        _KINDS_NAMED[key] = _kinds_in(text, cues)
+    return _KINDS_NAMED[key]
+
+
+def _kinds_in(text: str, cues: _Cues) -> frozenset[str]:
     found = set()
     for kind, pattern in cues.kinds:
         text, n = pattern.subn(" ", text)
@@ -407,6 +425,11 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
         hits = article + [
             h for h in ctx.retrieve(query, lexical=True, also=words, source="article") if (h.ref, h.text) not in seen
         ]
+    # The rest of a retrieved section comes in too, after the hits: "what's the first step when you land?" is
+    # the "Passport Control" bullet of the section whose opening sentence search found
+    seen = {(h.ref, h.text) for h in hits}
+    whole = [ctx.corpus.passage(ref) for ref in dict.fromkeys(h.ref for h in hits)]
+    hits += [Retrieved(p.ref, p.text, None, None) for p in whole if (p.ref, p.text) not in seen]
     # A section the question names comes in whole ("how does the article wrap up?": the conclusion); a paragraph
     # of the regulation it names by number is where the answer is ("what does 101.6(b) allow?")
     named = named_sections(req.text, vocabulary, ctx.corpus)
@@ -557,18 +580,23 @@ def _overview(ref: str, corpus: Corpus, vocabulary: Vocabulary) -> Outline | Sni
     return snippet(ref, hits, corpus, vocabulary)  # asked for nothing but the paragraph: its opening sentences
 
 
-def _phrases(text: str) -> set[tuple[str, ...]]:
-    """Every four words in a row, lower case."""
+@functools.lru_cache(maxsize=8192)
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    """Every four words in a row, lower case (cached: source sentences are read for question after question)."""
     words = re.findall(r"[a-z0-9]+", text.lower())
-    return set(zip(words, words[1:], words[2:], words[3:], strict=False))
+    return frozenset(zip(words, words[1:], words[2:], words[3:], strict=False))
 
 
-def _pairs(text: str, vocabulary: Vocabulary) -> set[tuple[str, str]]:
+def _pairs(text: str, vocabulary: Vocabulary) -> frozenset[tuple[str, str]]:
     """Every two words in a row that are neither stopwords nor generic ("secondary inspection"), as stems."""
-    skip = vocabulary.skip_words
+    return _pairs_of(text, vocabulary.skip_words)
+
+
+@functools.lru_cache(maxsize=8192)
+def _pairs_of(text: str, skip: frozenset[str]) -> frozenset[tuple[str, str]]:
     words = [w for w in _words(text) if "-" not in w]
-    return {(_stem(a), _stem(b)) for a, b in zip(words, words[1:], strict=False)
-            if a not in skip and b not in skip and len(a) > 2 and len(b) > 2}  # fmt: skip
+    return frozenset((_stem(a), _stem(b)) for a, b in zip(words, words[1:], strict=False)
+                     if a not in skip and b not in skip and len(a) > 2 and len(b) > 2)  # fmt: skip
 
 
 @_per_corpus

@@ -266,3 +266,10 @@ def test_words_that_name_an_article_section_are_key_words_elsewhere(bot: Assista
     # 101.9(b)(2): following the completion of the test, a complete description of the results is published
     answer = _ask(bot, corpus, "once an NCAP test wraps up what do they have to publish")
     assert "results" in answer.answer and _refs(answer) == {"19 CFR 101.9(b)(2)"}
+
+
+def test_the_rest_of_a_section_search_found_may_hold_the_answer(bot: Assistant, corpus: Corpus) -> None:
+    # the article, "Customs and Immigration Procedures at a Port of Entry": "The first step is passport control"
+    answer = _ask(bot, corpus, "what is the first step after arriving at a us port of entry")
+    assert "passport control" in answer.answer
+    assert _refs(answer) == {"Article: Customs and Immigration Procedures at a Port of Entry"}
