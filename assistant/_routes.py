@@ -300,6 +300,9 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         matching = tuple(p for p in base.places if any(getattr(p, f) for f in fields))
         base = replace(base, places=matching or base.places)
     merged = _replace_kinds(d.slots, base)
+    if d.slots.polar and d.slots.terms and base.terms and not set(d.slots.terms) & set(base.terms):
+        # "is that the same thing as a port of entry?" after "what's a customs station?": the two terms compared
+        merged = replace(merged, terms=(*base.terms, *d.slots.terms))
     states = {st for p in merged.places for st in p.states}
     if not merged.states and len(states) == 1 and "states" in s.accepts(d.intent) and "places" not in s.accepts(
             d.intent):  # fmt: skip
@@ -392,7 +395,8 @@ def kind_names_the_list(d: Decision, s: Situation) -> Decision | None:
 
     "Is there a customs service port in Ohio?": the kinds are service port, Customs station, port of entry.
     """
-    if d.intent not in _LIST_BY_KIND.values() or len(set(d.slots.kinds) & set(_LIST_BY_KIND)) != 1:
+    # (the drawback list is one by state too: "is there one in colorado?" after "what's a customs station?")
+    if d.intent not in (*_LIST_BY_KIND.values(), "drawback_ports") or len(set(d.slots.kinds) & set(_LIST_BY_KIND)) != 1:
         return None
     wanted = _LIST_BY_KIND[next(k for k in d.slots.kinds if k in _LIST_BY_KIND)]
     if wanted == d.intent or wanted not in s.intents or s.ask.score(wanted) < s.ask.score(d.intent) - s.follow_margin:

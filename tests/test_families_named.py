@@ -273,3 +273,17 @@ def test_the_rest_of_a_section_search_found_may_hold_the_answer(bot: Assistant, 
     answer = _ask(bot, corpus, "what is the first step after arriving at a us port of entry")
     assert "passport control" in answer.answer
     assert _refs(answer) == {"Article: Customs and Immigration Procedures at a Port of Entry"}
+
+
+def test_a_term_pointed_back_to_is_compared_with_the_one_named(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: a Customs station is any place, other than a port of entry, ...
+    history = [{"role": "user", "content": "define customs station"}]
+    answer = _ask(bot, corpus, "is it the same as a port of entry?", history)
+    assert answer.answer.startswith("No.") and "other than a port of entry" in answer.answer
+    assert "19 CFR 101.1 (Customs station)" in _refs(answer)
+
+
+def test_one_in_a_state_after_a_definition_is_one_of_that_kind(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(c)(2): Ohio has Customs stations (Akron, Lorain, ...); 101.1 defines a Customs station
+    answer = _ask(bot, corpus, "what is a customs station and is there one in ohio")
+    assert "Akron" in answer.answer and {"19 CFR 101.1 (Customs station)", "19 CFR 101.4(c)(2)"} <= _refs(answer)
