@@ -50,3 +50,10 @@ def test_a_holiday_stated_before_the_question_is_the_day_counted_from(bot: Assis
     # 101.6(a)(9): Thanksgiving 2026 is Thursday, November 26; the next business day is Friday, November 27
     answer = _ask(bot, corpus, "Thanksgiving falls on a Thursday this year. What's the next business day after it?")
     assert "Friday, November 27, 2026" in answer.answer and "2027" not in answer.answer
+
+
+def test_a_day_then_r_for_are_is_a_yes_no_question_about_that_day(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(6): the first Monday of September, in 2027 September 6
+    day = nth_weekday(2027, 9, 0, 1)
+    answer = _ask(bot, corpus, "1st monday of september 2027 r cbp offices closed")
+    assert answer.answer.startswith("Yes.") and f"September {day.day}, 2027" in answer.answer
