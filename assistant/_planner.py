@@ -24,6 +24,7 @@ from . import _tools_days, _tools_places, _tools_text  # noqa: F401 - importing 
 from ._data import PLACEHOLDERS, Intent, Vocabulary
 from ._dates import CbpCalendar, DateMention
 from ._gazetteer import Gazetteer, Place, _base, _norm
+from ._matching import coverage, key_terms, names_article, stems
 from ._records import Statement
 from ._registry import TOOLS, Context, Request, Retrieved
 from ._render import render
@@ -50,7 +51,7 @@ from ._results import (
     listed,
 )
 from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
-from ._tools_text import asks_overview, coverage, key_terms, named_paragraphs, names_article, stems
+from ._tools_text import asks_overview, named_paragraphs
 from ._understand import Ask, Reader, Slots
 
 __all__ = ["Plan", "Planner", "Step"]

@@ -13,9 +13,9 @@ import re
 from corpus import Corpus, Definition, sentence_spans
 
 from ._data import Vocabulary
+from ._matching import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 from ._records import Evidence, Statement
 from ._results import Definitions, Expansion, Outline, Snippet
-from ._tools_text import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 
 __all__ = ["definitions", "display", "expansion", "snippet"]
 

@@ -17,7 +17,7 @@ from typing import Any
 
 from ._data import Intent
 from ._dates import DateMention, day_of_month, shifted
-from ._tools_text import stems
+from ._matching import stems
 from ._understand import Ask, Slots
 
 __all__ = ["AFTER", "BEFORE", "Decision", "Frame", "Route", "Situation"]
