@@ -11,10 +11,11 @@ import datetime as dt
 
 import pytest
 
-from assistant import Answer, Assistant, Citation, CitationError, verify
+from assistant import Assistant, Citation, CitationError, verify
 from corpus import Corpus, UsageError
 
 from .conftest import Engine
+from .conftest import refs as _refs
 
 pytestmark = pytest.mark.model
 TODAY = dt.date(2026, 11, 22)
@@ -28,10 +29,6 @@ def bot(corpus: Corpus, engine: Engine) -> Assistant:
 @pytest.fixture(scope="module")
 def tables_only(corpus: Corpus, engine: Engine) -> Assistant:
     return engine.assistant(corpus, TODAY, index=False)
-
-
-def _refs(answer: Answer) -> set[str]:
-    return {c.ref for c in answer.citations}
 
 
 @pytest.mark.parametrize(

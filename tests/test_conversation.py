@@ -11,10 +11,11 @@ import datetime as dt
 
 import pytest
 
-from assistant import Answer, Assistant, verify
+from assistant import Assistant, verify
 from corpus import Corpus
 
 from .conftest import Engine, nth_weekday
+from .conftest import refs as _refs
 
 pytestmark = pytest.mark.model
 TODAY = dt.date(2026, 11, 23)
@@ -28,10 +29,6 @@ def bot(corpus: Corpus, engine: Engine) -> Assistant:
 def _after(*turns: str) -> list[dict[str, str]]:
     """A conversation: user and assistant turns, alternating, the user first."""
     return [{"role": ("user", "assistant")[i % 2], "content": t} for i, t in enumerate(turns)]
-
-
-def _refs(answer: Answer) -> set[str]:
-    return {c.ref for c in answer.citations}
 
 
 def test_a_trips_origin_told_before_the_question_is_where_travelers_are_precleared(

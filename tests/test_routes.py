@@ -16,6 +16,7 @@ from assistant._routes import AFTER, BEFORE, Route
 from corpus import Corpus
 
 from .conftest import Engine
+from .conftest import refs as _refs
 
 pytestmark = pytest.mark.model
 
@@ -65,10 +66,6 @@ def _ask(bot: Assistant, route: str) -> Answer:
     answer = bot.ask(question, history)
     assert f"route:{route}" in answer.tools, (answer.tools, answer.answer)
     return answer
-
-
-def _refs(answer: Answer) -> set[str]:
-    return {c.ref for c in answer.citations}
 
 
 def _spoken(day: dt.date) -> str:
