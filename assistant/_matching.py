@@ -143,6 +143,16 @@ class _Cues:
     """A condition of absence ("if no regulation says how"): the sentence about the absence answers."""
     stop_phrases: re.Pattern[str]
     """Phrases that ask nothing ("these days", "in general")."""
+    absent: re.Pattern[str]
+    """What a question says is not there ("no history yet"): the one or two words after the cue."""
+    proviso: re.Pattern[str]
+    """Where a source sentence's condition starts ("provided that", "but only to the extent")."""
+    describing_not: re.Pattern[str]
+    """A "not" that only describes ("a place which is not a port of entry")."""
+    unlimited: re.Pattern[str]
+    """No limit in time ("at any time")."""
+    limits: frozenset[str]
+    """The stems of words asking about a limit in time ("deadline", "window")."""
 
 
 _CUES: dict[int, _Cues] = {}
@@ -175,6 +185,11 @@ def _cues(v: Vocabulary) -> _Cues:
             rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
             absence=re.compile(_alternation(v.words("absence_cues")), re.I),
             stop_phrases=re.compile(_alternation(v.words("stop_phrases")), re.I),
+            absent=re.compile(rf"\b(?:{v.pattern('none_cues')}|no|without)\s+([a-z]+(?:\s+[a-z]+)?)", re.I),
+            proviso=re.compile(rf"\b(?:{v.pattern('proviso_cues')})\b"),
+            describing_not=re.compile(r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+not\b"),
+            unlimited=re.compile(rf"\b(?:{v.pattern('unlimited')})\b", re.I),
+            limits=stems(" ".join(v.words("limit_asks")), v),
             kinds=tuple(
                 (kind, re.compile(_alternation(sorted(words, key=len, reverse=True)), re.I))
                 for kind, words in sorted(v.kinds.items(), key=lambda kw: -max(map(len, kw[1])))
@@ -185,26 +200,19 @@ def _cues(v: Vocabulary) -> _Cues:
 
 def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The stems of what ``text`` says is not there ("no history yet", "without a bond"): one or two words on."""
-    found = re.finditer(rf"\b(?:{vocabulary.pattern('none_cues')}|no|without)\s+([a-z]+(?:\s+[a-z]+)?)", text, re.I)
+    found = _cues(vocabulary).absent.finditer(text)
     return frozenset(_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
 
 
-_KINDS_NAMED: dict[tuple[int, str], frozenset[str]] = {}
-
-
 def _kinds_named(text: str, cues: _Cues) -> frozenset[str]:
-    """The kinds of place ``text`` names ("service ports" is a service port, not also a port); cached."""
-    key = (id(cues), text)
-    if key not in _KINDS_NAMED:
-        if len(_KINDS_NAMED) > 16384:
-            _KINDS_NAMED.clear()
-        _KINDS_NAMED[key] = _kinds_in(text, cues)
-    return _KINDS_NAMED[key]
+    """The kinds of place ``text`` names ("service ports" is a service port, not also a port)."""
+    return _kinds_in(text, cues.kinds)
 
 
-def _kinds_in(text: str, cues: _Cues) -> frozenset[str]:
+@functools.lru_cache(maxsize=16384)
+def _kinds_in(text: str, kinds: tuple[tuple[str, re.Pattern[str]], ...]) -> frozenset[str]:
     found = set()
-    for kind, pattern in cues.kinds:
+    for kind, pattern in kinds:
         text, n = pattern.subn(" ", text)
         found |= {kind} if n else set()
     return frozenset(found)
@@ -247,17 +255,16 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         lead = polar_lead([base if x is k else x for x in keys], sentences, vocabulary, verb)
         return {"Yes": "No", "No": "Yes"}.get(lead, "")
     best = max(sentences, key=lambda t: coverage(keys, stems(t, vocabulary)))
-    limits = stems(" ".join(vocabulary.words("limit_asks")), vocabulary)
-    unlimited = re.search(rf"\b(?:{vocabulary.pattern('unlimited')})\b", best, re.I)
-    if any(k & limits for k in keys) and unlimited and not verb & stems(best, vocabulary):
+    cues = _cues(vocabulary)
+    if any(k & cues.limits for k in keys) and cues.unlimited.search(best) and not verb & stems(best, vocabulary):
         return "No"  # "is there a deadline to appeal?" - "may appeal ... at any time" ("can i appeal ...?": Yes)
-    unbounded = _cues(vocabulary).bounds.sub(" ", best.lower())
+    unbounded = cues.bounds.sub(" ", best.lower())
     # a "not" that only describes ("a place which is not a port of entry") or sits in a proviso ("provided that
     # the requirements do not affect ...") leaves the rule itself a Yes
-    main, *proviso = re.split(rf"\b(?:{vocabulary.pattern('proviso_cues')})\b", unbounded, maxsplit=1)
+    main, *proviso = cues.proviso.split(unbounded, maxsplit=1)
     if proviso and any(k & stems(proviso[0], vocabulary) and not k & stems(main, vocabulary) for k in keys):
         main = unbounded  # "... even if it would affect revenue collection?": the proviso is what is asked
-    main = re.sub(r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+not\b", " ", main)
+    main = cues.describing_not.sub(" ", main)
     words = set(re.findall(r"[a-z']+", main))
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No

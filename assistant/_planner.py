@@ -49,6 +49,7 @@ from ._results import (
     StationsOfPort,
     StationSupervisor,
     listed,
+    meaning,
 )
 from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
 from ._tools_text import asks_overview, named_paragraphs
@@ -561,9 +562,7 @@ def _namesakes(result: object) -> bool:
     "is a center director the same as a port director?": 101.1 defines them apart.
     """
     if isinstance(result, Definitions):  # two terms are one thing when they mean the same words ("Customs", "CBP")
-        meanings = {m[1].lower() if (m := re.search(r"\bmeans?\s+(.+?)\.?$", d.text)) else d.term
-                    for d in result.terms}  # fmt: skip
-        return len({d.term for d in result.terms}) > 1 and len(meanings) > 1
+        return len({d.term for d in result.terms}) > 1 and len({meaning(d) for d in result.terms}) > 1
     if not isinstance(result, PlaceFacts):
         return False
     ports = {p.id for p in result.place.ports} if result.place is not None else set()

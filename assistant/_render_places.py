@@ -270,13 +270,13 @@ def place_facts(r: PlaceFacts, corpus: Corpus) -> list[Statement]:
         out += _lead(r.polar, True)
     else:
         yes = (first in _YES[asked] or r.member and asked == "port" and first == "included_in") and not (
-            first in ("ports", "part_of") and _only_virgin_islands(p))  # fmt: skip
+            first in ("ports", "part_of") and _outside_territory(p.ports or p.part_of))  # fmt: skip
         out += _lead(r.polar, yes and not (first == "part_of" and r.own))
     for kind in kinds[:2]:
         out += readings[kind]
     if asked == "service_port" and first != "service_ports":
         out += _service_ports_of(p, corpus)
-    if first in ("ports", "part_of") and _only_virgin_islands(p):
+    if first in ("ports", "part_of") and _outside_territory(p.ports or p.part_of):
         out.append(
             Statement(
                 "But the customs ports in the Virgin Islands are outside the customs territory of the United "
@@ -312,8 +312,8 @@ def _service_ports_of(p: Place, corpus: Corpus) -> list[Statement]:
                       _block(corpus, SERVICE, [s.cite.line for s in rows]))]  # fmt: skip
 
 
-def _only_virgin_islands(p: Place) -> bool:
-    ports = p.ports or p.part_of
+def _outside_territory(ports: Sequence[Port]) -> bool:
+    """Ports all outside the customs territory (101.1: the Virgin Islands'): listed, yet not "ports of entry"."""
     return bool(ports) and all(not port.in_customs_territory for port in ports)
 
 
@@ -458,7 +458,7 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
     names = join([x.name + (" (drawback unit/office)" if x.drawback else "") for x in r.listings])
     count = f"{len(r.listings)} ports of entry" if len(r.listings) > 1 else "1 port of entry"
     # Listed, yet not "ports of entry" in the regulations' meaning (101.1: the Virgin Islands have their own laws)
-    outside = all(not corpus.port(x.port_id).in_customs_territory for x in r.listings)
+    outside = _outside_territory([corpus.port(x.port_id) for x in r.listings])
     listed = Statement(f"{_cap(_in(r.state))} has {count}: {names}.",
                        _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]))  # fmt: skip
     if not outside:

@@ -15,7 +15,7 @@ from corpus import Corpus, Definition, sentence_spans
 from ._data import Vocabulary
 from ._matching import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 from ._records import Evidence, Statement
-from ._results import Definitions, Expansion, Outline, Snippet
+from ._results import Definitions, Expansion, Outline, Snippet, meaning
 
 __all__ = ["definitions", "display", "expansion", "snippet"]
 
@@ -105,8 +105,7 @@ def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocab
     if not r.polar:
         return said
     lead = next((x for d in terms if (x := _excluded(d, question))), "")
-    meanings = {m[1].lower() if (m := re.search(r"\bmeans?\s+(.+?)\.?$", d.text)) else d.term for d in terms}
-    if not lead and len(terms) == 2 and len(meanings) == 1:
+    if not lead and len(terms) == 2 and len({meaning(d) for d in terms}) == 1:
         lead = "Yes"  # "when the regs say 'Customs' do they mean CBP?": both mean U.S. Customs and Border Protection
     if not lead and len(terms) == 1:
         lead = polar_lead(keys, [e.quote for s in said for e in s.evidence], vocabulary)

@@ -9,6 +9,7 @@ on. Results hold facts only, never wording.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 
 from corpus import Center, CustomsStation, Definition, Port, PortListing, PreclearanceOffice, ServicePort
@@ -20,7 +21,7 @@ from ._records import Evidence
 __all__ = [
     "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions", "DrawbackPorts",
     "HolidayDate", "HolidayList", "Hours", "Outline", "PlaceFacts", "PortLimits", "PortsInState", "Preclearance",
-    "Result", "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort", "listed",
+    "Result", "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort", "listed", "meaning",
 ]  # fmt: skip
 
 
@@ -390,6 +391,15 @@ class Definitions:
     """It asks whether the term means only something ("does 'duties' only mean customs duties?")."""
     compared: bool = False
     """It sets two kinds of place side by side ("station vs port?"): every term is asked, none is context."""
+
+
+def meaning(term: Definition) -> str:
+    """What a term is defined to mean, lower case ("u.s. customs and border protection"); its name if no "means".
+
+    Two terms are one thing when they mean the same words ("Customs" and "CBP").
+    """
+    m = re.search(r"\bmeans?\s+(.+?)\.?$", term.text)
+    return m[1].lower() if m else term.term
 
 
 @dataclass(frozen=True, slots=True)
