@@ -144,7 +144,7 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
         hits = [h for h in hits if h.ref in named]
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
-                    context=req.context, said=frozenset(req.said))  # fmt: skip
+                    context=req.context, said=frozenset(req.said), sections=named)  # fmt: skip
     if found is None or not req.slots.polar:
         return found
     sentences = [e.quote for e in found.sentences]
@@ -367,7 +367,8 @@ def _asks_quantity(question: str, vocabulary: Vocabulary) -> bool:
 
 
 def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,
-            strict: bool = False, context: str = "", said: frozenset[str] = frozenset()) -> Snippet | None:  # fmt: skip
+            strict: bool = False, context: str = "", said: frozenset[str] = frozenset(),
+            sections: tuple[str, ...] | None = None) -> Snippet | None:  # fmt: skip
     """The sentences of the retrieved passages that answer ``question``; None when none does.
 
     A lead-in with its list is preferred for a "what/which" question (the list is the answer), not for a yes/no
@@ -375,7 +376,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     sentence holds them.
     """
     tables = _table_lines(corpus)
-    sections = named_sections(question, vocabulary, corpus)
+    if sections is None:  # the passages the question says to look in (search_passages has them already)
+        sections = named_sections(question, vocabulary, corpus)
     summaries = set(vocabulary.summary_passages) - set(sections)
     quoted = _phrases(question)
     common = _phrase_counts(corpus)
