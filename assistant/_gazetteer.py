@@ -384,7 +384,12 @@ class Gazetteer:
                 continue  # Georgia's "State Holiday" names no day: "if the state holiday ..." is the sources' words
             if re.search(rf"\b(?:{vocabulary.pattern('after')}|{vocabulary.pattern('before')})\b", key):
                 continue  # "Friday After Thanksgiving": the reader counts it from the holiday, as any "day after"
-            same = next((v for k, v in national.items() if len(k) > 4 and k in key and " eve" not in key), None)
+            own = any(key.startswith(_norm(state) + " ") for state in STATES)  # "Texas Independence Day"
+            same = (
+                None
+                if own
+                else next((v for k, v in national.items() if len(k) > 4 and k in key and " eve" not in key), None)
+            )
             out.setdefault(key, same or DayName(name, "state", {"subdivs": subdivs}))  # "Martin Luther King Jr.'s
             # Birthday" is the national holiday by another name, not a State holiday
         return out

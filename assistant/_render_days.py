@@ -233,16 +233,22 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
 def holiday_list(r: HolidayList, corpus: Corpus) -> list[Statement]:
     """The closures as a list, each with its date and observed day."""
     when = f"{_MONTHS[r.month - 1]} {r.year}" if r.month else str(r.year)
+    on = f" on a {' or a '.join(_WEEKDAYS[w] for w in r.weekdays)}" if r.weekdays else ""
+    besides = f"Besides {join(list(r.set_aside))}, " if r.set_aside else ""
+
+    def said(text: str) -> str:  # "Besides Memorial Day, no national holiday ..."
+        return f"{besides}{text[0].lower() if text[1:2].islower() else text[0]}{text[1:]}" if besides else text
+
     if not r.closures:
         return [
             Statement(
-                f"No national holiday closes CBP offices in {when}.",
+                said(f"No national holiday closes CBP offices{on} in {when}."),
                 (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),),
             )
         ]
     out = [
         Statement(
-            f"CBP offices are closed for these holidays in {when}:",
+            said(f"CBP offices are closed for these holidays{on} in {when}:"),
             (quote(corpus, HOLIDAYS, "CBP offices shall be closed on the following national holidays"),),
         )
     ]
@@ -273,7 +279,10 @@ def business_day_shift(r: BusinessDayShift, corpus: Corpus) -> list[Statement]:
     for _, c in r.skipped:
         if c is not None:
             evidence += _closure_evidence(corpus, c)
-    if abs(r.n) == 1:
+    if r.counts_start:
+        first = start if all(d != r.start for d, _ in r.skipped) else f"the first business day from {start} on"
+        text = f"Counting {first} as day 1, business day {r.n} is {result}."
+    elif abs(r.n) == 1:
         which = "next" if r.n > 0 else "previous"
         text = f"The {which} business day {'after' if r.n > 0 else 'before'} {start} is {result}."
     else:
@@ -298,7 +307,10 @@ def business_day_count(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
     span = (f"in {r.period}" if r.period else
             f"from {format_day(r.start)} through {format_day(r.end)}, both included" if r.inclusive else
             f"after {format_day(r.start)} up to and including {format_day(r.end)}")  # fmt: skip
-    return [Statement(f"There are {len(r.days)} business days {span}.{closed}", tuple(dict.fromkeys(evidence)))]
+    # a week or less: which days, by name ("Monday, Tuesday, Wednesday and Thursday")
+    named = f": {join([_WEEKDAYS[d.weekday()] for d in r.days])}" if r.days and (r.end - r.start).days < 7 else ""
+    return [Statement(f"There are {len(r.days)} business days {span}{named}.{closed}",
+                      tuple(dict.fromkeys(evidence)))]  # fmt: skip
 
 
 def hours(r: Hours, corpus: Corpus) -> list[Statement]:
@@ -315,9 +327,15 @@ def hours(r: Hours, corpus: Corpus) -> list[Statement]:
             quote(corpus, LOCAL, "the Commissioner of Customs and Border Protection approves them"),
         ),
     )
+    if r.outside and r.weekday is None:  # 101.6(e): 8 a.m., not 8:30, on the days the office is open
+        return [*([Statement("No.")] if r.same else []), outside, general,
+                Statement(closed.text.replace("CBP offices are", "They are"), closed.evidence)]  # fmt: skip
+    defined = [Statement("A business day is a weekday, Monday through Friday, that is not a national holiday.",
+                         (_business_day(corpus),))] if r.business else []  # fmt: skip
     if r.weekday is not None and r.weekday >= 5:
         return [
             *([Statement("Yes." if r.asks_closed else "No.")] if r.polar else []),
+            *defined,
             closed,
             Statement(f"On business days they are open from {_span(corpus)}", (_open_hours(corpus),)),
         ]

@@ -308,6 +308,10 @@ class HolidayList:
     """Closures in date order."""
     month: int | None = None
     """The month, when asked about one."""
+    weekdays: tuple[int, ...] = ()
+    """Only the closures on these weekdays (Monday=0), when asked ("which monday in january")."""
+    set_aside: tuple[str, ...] = ()
+    """Holidays the question left out ("not new year's"), by name."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,6 +351,8 @@ class BusinessDayShift:
     """The date reached."""
     skipped: tuple[tuple[dt.date, Closure | None], ...]
     """Closed days passed over (None: a weekend day)."""
+    counts_start: bool = False
+    """The start date, if a business day, is day 1 ("5 business days starting tomorrow")."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -377,6 +383,12 @@ class Hours:
     """A yes/no question."""
     asks_closed: bool = False
     """The yes/no question asks whether offices are closed ("is cbp closed on saturdays?": Yes)."""
+    outside: bool = False
+    """It asks about services performed outside a CBP office (101.6(e))."""
+    same: bool = False
+    """The yes/no question asks whether those hours are the same as the office's."""
+    business: bool = False
+    """It asks whether the weekday is a business day (101.1), not only whether offices are open."""
 
 
 @dataclass(frozen=True, slots=True)

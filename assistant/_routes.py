@@ -143,7 +143,8 @@ def _replace_kinds(new: Slots, old: Slots) -> Slots:
     # What the follow-up itself asks ("are they open ...?", "only ...?", "more than one?") is its own.
     return replace(merged, kinds=new.kinds or old.kinds, direction=new.direction or old.direction,
                    polar=new.polar or old.polar and new.elliptic, asks=new.asks or old.asks, exclusive=new.exclusive,
-                   compare=new.compare, authority=new.authority, relative=new.relative or old.relative)  # fmt: skip
+                   compare=new.compare, authority=new.authority, relative=new.relative or old.relative,
+                   outside=new.outside, same=new.same, week=new.week)  # fmt: skip
 
 
 def _bare(ask: Ask, s: Situation) -> bool:
@@ -169,6 +170,31 @@ def _base(frame: Frame) -> Slots:
 def _runs(intent: str, slots: Slots, s: Situation) -> bool:
     needs = s.needs(intent)
     return intent in s.intents and intent not in ABSTAIN_INTENTS and (not needs or _has(slots, needs))
+
+
+def _using_all(intent: str, slots: Slots, s: Situation) -> str:
+    """``intent``, unless its tool leaves something ``slots`` name unused that a nearly as likely one uses.
+
+    Nearly as likely: within the follow margin.
+
+    "If I count five business days starting tomorrow, what date do I land on?": the question alone reads as
+    asking about a date, but the count its condition gives is for a tool that counts days.
+    """
+
+    def uses(i: str) -> set[str]:
+        kinds = {*s.needs(i), *s.accepts(i)}
+        # a holiday's name, its date and a year come together ("thanksgiving 2028"); where something is and what a
+        # term says it is describe the question, no tool needs them to compute ("is the office in san diego open
+        # on march 31?" asks about the date)
+        dated = {"days", "dates", "years"} if kinds & {"days", "dates"} else set()
+        return kinds | dated | {"terms", "places", "weak_places", "unknown", "states", "countries"}
+
+    unused = slots.named() - uses(intent)
+    if not unused:
+        return intent
+    top = s.ask.intents[0][1]
+    near = (i for i, score in s.ask.intents if score >= top - s.follow_margin)
+    return next((i for i in near if unused <= uses(i) and _runs(i, slots, s)), intent)
 
 
 def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -> str | None:
@@ -362,7 +388,15 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
             "terms"} else []  # fmt: skip
         for source in (s.ask.context, *frames):
             if _has(source, needs):
-                return d.via("fill_from_context", slots=d.slots.merged(source))
+                merged = d.slots.merged(source)
+                if source is s.ask.context:  # how the statement counts its days counts too ("starting tomorrow")
+                    merged = replace(
+                        merged,
+                        inclusive=merged.inclusive or source.inclusive,
+                        direction=merged.direction or source.direction,
+                        week=merged.week or source.week,
+                    )
+                return d.via("fill_from_context", intent=_using_all(d.intent, merged, s), slots=merged)
         return None
     if needs or not accepts or _has(d.slots, accepts):
         return None

@@ -13,6 +13,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
+from ._dates import format_day
 from ._gazetteer import DayName
 from ._registry import Context, Request, tool
 from ._results import BusinessDayCount, BusinessDayShift, DayStatus, HolidayDate, HolidayList, Hours
@@ -89,7 +90,7 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | DayStatus | None:
     return HolidayDate(day, date, closure, s.polar, _asks_open(req), _business(req))
 
 
-@tool("holidays", _Year, accepts=("years", "months", "dates"), home=DAYS_HOME)
+@tool("holidays", _Year, accepts=("years", "months", "dates", "weekdays"), home=DAYS_HOME)
 def holidays(req: Request, ctx: Context) -> HolidayList:
     """The holidays CBP offices close for in a year (or one month of it), with the days observed."""
     s = req.slots
@@ -102,7 +103,12 @@ def holidays(req: Request, ctx: Context) -> HolidayList:
         closures = tuple(
             c for c in closures if (year, month) in ((c.day.year, c.day.month), (c.date.year, c.date.month))
         )
-    return HolidayList(year, closures, month)
+    weekdays = s.weekdays if not (s.dates or s.days) else ()  # "which monday in january is a holiday"
+    if weekdays:  # (not "july 4 is a saturday": that says which day it is)
+        closures = tuple(c for c in closures if c.day.weekday() in weekdays)
+    left_out = tuple(d.name for d in s.set_aside)
+    closures = tuple(c for c in closures if c.name not in left_out)
+    return HolidayList(year, closures, month, weekdays, left_out)
 
 
 @tool("date_status", _Date, needs=("dates",), home=DAYS_HOME)
@@ -128,7 +134,7 @@ def _falls_on(ctx: Context, day: DayName, date: dt.date) -> bool:
 
 @tool("business_days", _Shift, needs=("dates", "months", "years"), accepts=("numbers",), home=DAYS_HOME)
 def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayCount | None:
-    """N business days after or before a date, the business days between two dates, or in a month or a year.
+    """N business days after or before a date, the business days between two dates, or in a week, month or year.
 
     The next business day for N=1; weekends and holiday closures are skipped.
     """
@@ -145,13 +151,20 @@ def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayC
             start, end, period = dt.date(year, 1, 1), dt.date(year, 12, 31), str(year)
         return _count(ctx, start, end, inclusive=True, period=period)
     start = s.dates[0].day
+    if s.week and len(s.dates) == 1 and not s.numbers:  # "business days in the week of dec 21": Sunday to Saturday
+        sunday = start - dt.timedelta(days=(start.weekday() + 1) % 7)
+        saturday = sunday + dt.timedelta(days=6)
+        return _count(ctx, sunday, saturday, inclusive=True,
+                      period=f"the week from {format_day(sunday)} to {format_day(saturday)}")  # fmt: skip
     if len(s.dates) > 1 and not s.numbers:
         end = s.dates[1].day
         return _count(ctx, min(start, end), max(start, end), inclusive=s.inclusive)
     n = s.numbers[0] if s.numbers else 1
     n = -n if s.direction < 0 else n
-    result, skipped = ctx.calendar.shift(start, n)
-    return BusinessDayShift(start, n, result, tuple((d, ctx.calendar.closure_on(d)) for d in skipped))
+    counts_start = s.inclusive and n > 0  # "starting tomorrow": the first business day from it on is day 1
+    result, skipped = ctx.calendar.shift(start - dt.timedelta(days=1) if counts_start else start, n)
+    closed = tuple((d, ctx.calendar.closure_on(d)) for d in skipped)
+    return BusinessDayShift(start, n, result, closed, counts_start)
 
 
 def _count(ctx: Context, start: dt.date, end: dt.date, *, inclusive: bool, period: str = "") -> BusinessDayCount:
@@ -167,4 +180,5 @@ def _count(ctx: Context, start: dt.date, end: dt.date, *, inclusive: bool, perio
 def hours(req: Request, ctx: Context) -> Hours:
     """CBP's hours of business (101.6) on business days, and the exceptions."""
     s = req.slots
-    return Hours(s.weekdays[0] if s.weekdays else None, s.polar, _asks_closed(req))
+    return Hours(s.weekdays[0] if s.weekdays else None, s.polar, _asks_closed(req), s.outside, s.polar and s.same,
+                 _business(req))  # fmt: skip

@@ -487,9 +487,12 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     continuing = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocabulary.words("continuation")) + r")\b", re.I)
     for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end) if not items else ():
         nxt = text[s:e]
+        # "where are the HTSUS numbers published?": the next sentence holds a key word the snippet lacks
+        held = stems(" ".join(c.quote for c in chosen), vocabulary)
+        completes = any(k & stems(nxt, vocabulary) for k in keys if not k & held)
         if (
             "\n" in text[end:s]
-            or not (words < 12 or continuing.match(nxt))
+            or not (words < 12 or continuing.match(nxt) or completes)
             or words + len(nxt.split()) > t("passages_snippet_words")
             or nxt.rstrip().endswith(":")
         ):  # fmt: skip  (a lead-in needs its list)

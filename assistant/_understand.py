@@ -96,6 +96,14 @@ class Slots:
     """The kind of place a pointing word names ("that port": port), when the question names several kinds."""
     inclusive: bool = False
     """A count of days between two dates counts the first one too ("from the 20th to the 31st inclusive")."""
+    outside: bool = False
+    """It asks about services away from a CBP office ("an officer at our dock")."""
+    same: bool = False
+    """It asks whether something is the same as before ("same hours?")."""
+    set_aside: tuple[DayName, ...] = ()
+    """Days named only to be left out ("the monday holiday in january, not new year's")."""
+    week: bool = False
+    """It asks about the whole week of a date ("business days in the week of dec 21")."""
     compare: tuple[str, int] | None = None
     """A count it compares a list with: (">", 1) for "more than one", ("==", 2) for "just two"."""
 
@@ -148,8 +156,10 @@ def _placed(slots: Slots, context: Slots) -> Slots:
     And its month in the year a statement gave.
 
     And the city a statement named in the country a question asks about ("flying shannon to boston, do i clear
-    customs in ireland?": Shannon).
+    customs in ireland?": Shannon), and the days a statement sets aside.
     """
+    if context.set_aside and not slots.set_aside:  # "besides memorial day, which holidays are in may?"
+        slots = replace(slots, set_aside=context.set_aside)
     if slots.months and not slots.years and len(context.years) == 1:
         slots = replace(slots, years=context.years)  # "oct 2027 - when is the october holiday?": October 2027
     if slots.countries and not slots.places:
@@ -227,7 +237,12 @@ class Reader:
         self._authority = _cue(v.words("authority_cues"))
         self._exclusive = _cue(v.words("exclusive"))
         self._who = _cue(v.words("who_cues"))
-        self._inclusive = _cue(v.words("inclusive"))
+        not_before = v.pattern("inclusive_not_before")
+        self._inclusive = re.compile(rf"{_cue(v.words('inclusive')).pattern}(?!\s+(?:{not_before})\b)", re.I)
+        self._week = _cue(v.words("week_of"))
+        self._set_aside = re.compile(rf"\b(?:{v.pattern('set_aside')})\s+(?:the\s+)?$", re.I)
+        self._outside = _cue(v.words("outside_office"))
+        self._same = _cue(v.words("same_as_before"))
         self._none = _cue(v.words("none_cues"))
         self._infinitive_heads = set(v.words("infinitive_heads"))
         self._statement_words = set(v.words("subjects")) | set(v.words("clause_verbs")) | {"my", "our", "your"}
@@ -483,8 +498,12 @@ class Reader:
         values: dict[str, list[object]] = {}
         mine = [m for m in mentions if start <= m.start < end]
         for d in (d for d in dates if start <= d.start < end):
-            values.setdefault("dates", []).append(d)
             named = [m.value("holiday") for m in mine if (m.start, m.end) == (d.start, d.end) and m.value("holiday")]
+            if named and self._set_aside.search(clause[: d.start - start]):
+                values.setdefault("set_aside", []).extend(named)  # "(not new year's)": named to be left out
+                take(d.start - start, d.end - start, "")
+                continue
+            values.setdefault("dates", []).append(d)
             # A date that is a holiday ("the third Monday of February 2029") names the holiday too.
             values.setdefault("days", []).extend(named or self.gazetteer.days_on(d.day))
             take(d.start - start, d.end - start, "HOLIDAY" if named else "DATE")
@@ -511,6 +530,8 @@ class Reader:
                 continue
             slot = {"place": "places", "state": "states", "country": "countries", "goods": "goods",
                     "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
+            if m.kind == "holiday" and self._set_aside.search(clause[:s]):
+                slot = "set_aside"  # "(not new year's)": named to be left out
             if m.kind == "kind" and self._pointer.search(clause[:s]):
                 take(s, e, "")  # "is that port a service port?", "under which port": a pointer, not what is asked
                 continue
@@ -562,8 +583,17 @@ class Reader:
         weekdays = []
         for s, e, w in self.gazetteer.weekdays(rest):
             # "can a saturday ever be a business day?", "does saturday count as a business day?": any Saturday
-            every = self._any_day.search(clause[:s]) or self._any_day_after.match(clause[e:])
-            if not clause[s:e].lower().endswith("s") and not values.get("dates") and not every:
+            every = (
+                self._any_day.search(clause[:s])
+                or self._any_day_after.match(clause[e:])
+                or (
+                    w >= 5
+                    and any(isinstance(d, Definition) and d.term == "Business day" for d in values.get("terms", []))
+                )
+            )  # "is saturday a business day?": no weekend day is one; the question asks the rule
+            # "which monday in january": a day of that month, not the next such day
+            if not clause[s:e].lower().endswith("s") and not values.get("dates") and not every and not values.get(
+                    "months"):  # fmt: skip
                 # "is cbp open thursday": one day, the next such; "open on saturdays": every such day
                 day = today + dt.timedelta(days=(w - today.weekday()) % 7)
                 values.setdefault("dates", []).append(DateMention(start + s, start + e, day, False, weekday_only=True))
@@ -589,6 +619,7 @@ class Reader:
             countries=tuple(dict.fromkeys(str(v) for v in values.get("countries", []))),
             goods=tuple(dict.fromkeys(v for v in values.get("goods", []) if isinstance(v, Center))),
             days=tuple(dict.fromkeys(v for v in values.get("days", []) if isinstance(v, DayName))),
+            set_aside=tuple(dict.fromkeys(v for v in values.get("set_aside", []) if isinstance(v, DayName))),
             terms=tuple(dict.fromkeys(v for v in values.get("terms", []) if isinstance(v, Definition))),
             kinds=tuple(dict.fromkeys(str(v) for v in values.get("kinds", []))),
             dates=tuple(v for v in values.get("dates", []) if isinstance(v, DateMention)),
@@ -615,6 +646,9 @@ class Reader:
             person=bool(self._who.search(clause)),
             alternatives=bool(self._either_or.search(clause)),
             inclusive=bool(self._inclusive.search(clause) or self._from_through.search(clause)),
+            week=bool(self._week.search(clause)),
+            outside=bool(self._outside.search(clause)),
+            same=bool(self._same.search(clause)),
             pointed=self._pointed(clause),
         )
         extra = [v for v in values.get("state_places", []) if isinstance(v, Place)]

@@ -14,7 +14,7 @@ import pytest
 from assistant import Assistant
 from corpus import Corpus
 
-from .conftest import Engine, nth_weekday
+from .conftest import Engine, nth_weekday, refs
 from .conftest import ask_verified as _ask
 
 pytestmark = pytest.mark.model
@@ -57,3 +57,106 @@ def test_a_day_then_r_for_are_is_a_yes_no_question_about_that_day(bot: Assistant
     day = nth_weekday(2027, 9, 0, 1)
     answer = _ask(bot, corpus, "1st monday of september 2027 r cbp offices closed")
     assert answer.answer.startswith("Yes.") and f"September {day.day}, 2027" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "closed", "open_days"),
+    [
+        # 101.6(a)(1): January 1, 2028 is a Saturday, observed Friday, December 31, 2027 (Sunday-to-Saturday week)
+        (
+            "what are the working days the week of dec 29 2027",
+            "December 31, 2027",
+            "Monday, Tuesday, Wednesday and Thursday",
+        ),
+        # 101.6(a)(10): Christmas 2029 is a Tuesday
+        (
+            "which days r business days that week: christmas 2029",
+            "December 25, 2029",
+            "Monday, Wednesday, Thursday and Friday",
+        ),
+    ],
+)
+def test_the_week_of_a_date_names_its_business_days(
+    bot: Assistant, corpus: Corpus, question: str, closed: str, open_days: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert "4 business days" in answer.answer and open_days in answer.answer and closed in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "does the officer who inspects at our warehouse keep the same hours as the office?",
+        "if an inspector has to come out to our plant are the times identical to the office's?",
+    ],
+)
+def test_services_away_from_the_office_have_their_own_hours(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.6(e): services outside a CBP office from 8 a.m.; the office itself opens at 8:30 a.m. (101.6)
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and "8 a.m." in answer.answer
+    assert "19 CFR 101.6(e)" in refs(answer)
+
+
+def test_a_follow_up_about_services_away_from_the_office_is_answered_for_them(bot: Assistant, corpus: Corpus) -> None:
+    history = [{"role": "user", "content": "when is cbp open"}]
+    answer = _ask(bot, corpus, "and if we need an inspector to come out to our plant, same times?", history)
+    assert answer.answer.startswith("No.") and "8 a.m." in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # 101.6(a)(3): the third Monday in February; 2028: February 21
+        ("which monday in february 2028 is a holiday", "February 21, 2028"),
+        # 101.6(a)(2): the third Monday in January; 2027: January 18 (New Year's Day is set aside)
+        ("which monday in january 2027 is a cbp holiday (not counting new years)", "January 18, 2027"),
+    ],
+)
+def test_a_weekday_in_a_month_picks_the_holidays_on_it(bot: Assistant, corpus: Corpus, question: str, day: str) -> None:
+    answer = _ask(bot, corpus, question)
+    assert day in answer.answer and answer.answer.count("\n- ") == 1
+
+
+def test_a_holiday_set_aside_is_left_out_of_the_list(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(4): Memorial Day is the only national holiday in May
+    answer = _ask(bot, corpus, "besides memorial day, which holidays close cbp in may 2027?")
+    assert "no national holiday" in answer.answer.lower() and "Memorial Day" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # Christmas 2027 is a Saturday, observed Friday, December 24 (101.6(a)(10)): day 1 is Monday the 27th
+        ("i need 3 business days beginning fri dec 24 2027, which day is the third", "Wednesday, December 29, 2027"),
+        # Thanksgiving 2027 is Thursday, November 25 (101.6(a)(9)): days 22, 23, 24, 26
+        (
+            "If we need four business days starting monday nov 22 2027, what's the last one?",
+            "Friday, November 26, 2027",
+        ),
+    ],
+)
+def test_a_count_starting_on_a_day_counts_that_day(bot: Assistant, corpus: Corpus, question: str, day: str) -> None:
+    answer = _ask(bot, corpus, question)
+    assert day in answer.answer
+
+
+def test_a_count_given_before_the_question_is_counted(bot: Assistant, corpus: Corpus) -> None:
+    # July 4, 2029 is a Wednesday (101.6(a)(5)); 2 business days after it: Thursday 5, Friday 6
+    answer = _ask(bot, corpus, "independence day 2029 is a wednesday. add two business days, which date do i end on?")
+    assert "Friday, July 6, 2029" in answer.answer
+
+
+@pytest.mark.parametrize("question", ["is sunday a business day under the customs regs", "saturday - business day?"])
+def test_a_weekend_day_asked_as_a_business_day_gets_the_rule(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.1: a business day means a weekday (Monday through Friday), excluding national holidays
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and "Monday through Friday" in answer.answer
+    assert "19 CFR 101.1 (Business day)" in refs(answer)
+
+
+def test_a_states_own_holiday_is_not_the_national_one_in_its_name(bot: Assistant, corpus: Corpus) -> None:
+    # Texas Independence Day (March 2; a Thursday in 2028) is a State holiday: offices open (101.6(d)); the
+    # national Independence Day is July 4 (101.6(a)(5))
+    answer = _ask(bot, corpus, "is cbp open on texas independence day 2028 in houston?")
+    assert answer.answer.startswith("Yes.") and "March 2, 2028" in answer.answer and "July" not in answer.answer
+    assert "19 CFR 101.6(d)" in refs(answer)

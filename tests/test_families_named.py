@@ -287,3 +287,32 @@ def test_one_in_a_state_after_a_definition_is_one_of_that_kind(bot: Assistant, c
     # 101.4(c)(2): Ohio has Customs stations (Akron, Lorain, ...); 101.1 defines a Customs station
     answer = _ask(bot, corpus, "what is a customs station and is there one in ohio")
     assert "Akron" in answer.answer and {"19 CFR 101.1 (Customs station)", "19 CFR 101.4(c)(2)"} <= _refs(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "said"),
+    [
+        # the article's section "Role and Functions of a Port of Entry" lists them
+        ("what are the jobs of a port of entry, per the explainer", "Trade Facilitation"),
+        # the article on Miami International Airport
+        ("per the blog post, which part of the world does miami international airport serve", "Latin America"),
+    ],
+)
+def test_the_article_called_by_another_name_is_searched(
+    bot: Assistant, corpus: Corpus, question: str, said: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert said in answer.answer and any(r.startswith("Article: ") for r in _refs(answer))
+
+
+def test_an_action_done_by_another_officer_after_a_reorganisation_stands(bot: Assistant, corpus: Corpus) -> None:
+    # 101.2(b): a reorganization ... shall not invalidate the performance of that action by any other Customs officer
+    answer = _ask(bot, corpus, "if the named officer can't act after a reorg and another officer does it, is it void?")
+    assert answer.answer.startswith("No.") and "19 CFR 101.2(b)" in _refs(answer)
+
+
+def test_the_next_sentence_that_holds_what_is_asked_comes_with_the_answer(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1 (Centers): "... HTSUS numbers representing an industry sector. The list of HTSUS numbers will be
+    # published in a Federal Register document ..."
+    answer = _ask(bot, corpus, "where is the HTSUS number list for each Center's industry sector published?")
+    assert "Federal Register" in answer.answer
