@@ -389,6 +389,11 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
         for source in (s.ask.context, *frames):
             if _has(source, needs):
                 merged = d.slots.merged(source)
+                noun = d.slots.pointer_noun
+                named = [p for p in merged.places if noun and noun in p.name.lower().split()]
+                if not d.slots.places and len(merged.places) > 1 and len(named) == 1:
+                    # "back from Ontario to land at Spirit of St. Louis Airport. is that airport a port?"
+                    merged = replace(merged, places=tuple(named))
                 if source is s.ask.context:  # how the statement counts its days counts too ("starting tomorrow")
                     merged = replace(
                         merged,

@@ -80,6 +80,8 @@ class Slots:
     """A yes/no question."""
     anaphora: bool = False
     """It points back to something said before ("it", "there", "that day")."""
+    pointer_noun: str = ""
+    """The word after "that" / "this" ("is that airport a port?": airport), lower case."""
     elliptic: bool = False
     """A follow-up that leaves its question to the turn before ("and vermont?")."""
     asks: str = ""
@@ -240,6 +242,7 @@ class Reader:
         not_before = v.pattern("inclusive_not_before")
         self._inclusive = re.compile(rf"{_cue(v.words('inclusive')).pattern}(?!\s+(?:{not_before})\b)", re.I)
         self._week = _cue(v.words("week_of"))
+        self._pointer_noun = re.compile(rf"\b(?:{v.pattern('noun_pointers')})\s+([a-z]+)\b", re.I)
         self._set_aside = re.compile(rf"\b(?:{v.pattern('set_aside')})\s+(?:the\s+)?$", re.I)
         self._outside = _cue(v.words("outside_office"))
         self._same = _cue(v.words("same_as_before"))
@@ -259,6 +262,9 @@ class Reader:
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
+        # ", which I'd never heard of.": a relative clause about the name before it, not a question
+        persons = "|".join(re.escape(w) for w in v.words("speakers"))
+        self._relative = re.compile(rf"(?:which|who|where)\s+(?:{persons})(?![\w])", re.I)
         self._everyday = gazetteer.ordinary | set(v.not_names) | gazetteer.prose_words
         self._kind_words = set(v.words("name_neighbours"))
         self._determiners = set(v.words("determiners")) | {"us", "u.s.", "u.s"}
@@ -307,6 +313,9 @@ class Reader:
                 # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
                 comma = self._comma_question.search(text, cut, stop)
                 lead = text[cut : comma.start()].strip() if comma is not None else ""
+                relative = comma is not None and self._relative.match(text, comma.end()) is not None
+                if comma is not None and relative and "?" not in text[comma.end() : stop]:
+                    comma = None  # "routed through Gramercy, which I'd never heard of.": one statement
                 if (
                     comma is not None
                     and not self._question.match(self._fillers.sub("", lead))
@@ -631,6 +640,7 @@ class Reader:
             relative=relative,
             polar=polar,
             anaphora=bool(self._anaphora.search(rest)),
+            pointer_noun=next((m[1].lower() for m in self._pointer_noun.finditer(rest)), ""),
             elliptic=bool(
                 self._ellipsis.match(clause.strip()) or self._ellipsis.match(self._fillers.sub("", clause.strip()))
             )

@@ -316,3 +316,19 @@ def test_the_next_sentence_that_holds_what_is_asked_comes_with_the_answer(bot: A
     # published in a Federal Register document ..."
     answer = _ask(bot, corpus, "where is the HTSUS number list for each Center's industry sector published?")
     assert "Federal Register" in answer.answer
+
+
+def test_a_relative_clause_after_a_name_is_no_question(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Sumas under Washington; ", which we've used for years." asks nothing
+    answer = _ask(
+        bot, corpus, "we truck our loads through Sumas, which we've used for years. is sumas a port of entry?"
+    )
+    assert answer.answer.startswith("Yes.") and "Sumas" in answer.answer
+
+
+def test_that_with_a_noun_points_to_the_place_named_by_it(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1): Puget Sound includes Friday Harbor; where the trip starts is not asked about
+    question = "we're sailing over from Victoria, British Columbia to Friday Harbor. is that harbor a port of entry?"
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and "Puget Sound" in answer.answer
+    assert "British Columbia" not in answer.answer
