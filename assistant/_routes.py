@@ -306,7 +306,7 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
     prev = s.frames[0]
     base = _base(prev)
     qualified = [p for p in base.places for st in d.slots.states if st in p.states]
-    if qualified and not d.slots.places:  # "the Missouri one": the state says which of the places meant before
+    if qualified and not d.slots.places and not d.slots.others:  # "the Missouri one": which of the places meant
         merged = replace(base, places=tuple(p.narrowed(d.slots.states[0]) for p in qualified), states=d.slots.states,
                          kinds=d.slots.kinds, polar=d.slots.polar)  # fmt: skip
         intent = next((i for i, _ in s.ask.intents if "places" in s.needs(i) and _runs(i, merged, s)), None)
@@ -348,7 +348,8 @@ def points_back(d: Decision, s: Situation) -> Decision | None:
         if judge is not None:
             return d.via("points_back", intent=judge, slots=merged)
     if (top < s.sure and prev.intent in s.intents and s.ask.score(prev.intent) >= top - s.follow_margin
-            and _runs(prev.intent, merged, s)):  # fmt: skip
+            and _runs(prev.intent, merged, s) and not d.slots.others):  # fmt: skip
+        # (not "what are the other ones in hawaii?" after "is kahului a port?": the others are another question)
         return d.via("points_back", intent=prev.intent, slots=merged)
     if top >= s.min_score:
         named = merged.named() - d.slots.named()

@@ -80,6 +80,8 @@ class Slots:
     """A yes/no question."""
     anaphora: bool = False
     """It points back to something said before ("it", "there", "that day")."""
+    others: bool = False
+    """It asks about others than the one named or answered ("what are the other ones in hawaii?")."""
     pointer_noun: str = ""
     """The word after "that" / "this" ("is that airport a port?": airport), lower case."""
     elliptic: bool = False
@@ -242,6 +244,7 @@ class Reader:
         not_before = v.pattern("inclusive_not_before")
         self._inclusive = re.compile(rf"{_cue(v.words('inclusive')).pattern}(?!\s+(?:{not_before})\b)", re.I)
         self._week = _cue(v.words("week_of"))
+        self._others = _cue(v.words("others_cues"))
         self._pointer_noun = re.compile(rf"\b(?:{v.pattern('noun_pointers')})\s+([a-z]+)\b", re.I)
         self._set_aside = re.compile(rf"\b(?:{v.pattern('set_aside')})\s+(?:the\s+)?$", re.I)
         self._outside = _cue(v.words("outside_office"))
@@ -640,6 +643,7 @@ class Reader:
             relative=relative,
             polar=polar,
             anaphora=bool(self._anaphora.search(rest)),
+            others=bool(self._others.search(clause)),
             pointer_noun=next((m[1].lower() for m in self._pointer_noun.finditer(rest)), ""),
             elliptic=bool(
                 self._ellipsis.match(clause.strip()) or self._ellipsis.match(self._fillers.sub("", clause.strip()))

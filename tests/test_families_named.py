@@ -332,3 +332,10 @@ def test_that_with_a_noun_points_to_the_place_named_by_it(bot: Assistant, corpus
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith("No.") and "Puget Sound" in answer.answer
     assert "British Columbia" not in answer.answer
+
+
+def test_the_other_ones_in_a_state_after_a_place_are_the_states_list(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1), Arizona: Douglas, Lukeville, Naco, Nogales, Phoenix, San Luis, Sasabe, Tucson
+    history = [{"role": "user", "content": "is nogales a port of entry"}]
+    answer = _ask(bot, corpus, "which other ones are there in arizona", history)
+    assert all(name in answer.answer for name in ("Douglas", "Lukeville", "Sasabe", "Tucson"))
