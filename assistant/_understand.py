@@ -255,6 +255,8 @@ class Reader:
         self._from_through = re.compile(rf"\bfrom\b.+\b(?:{v.pattern('range_through')})\b", re.I)
         kinds = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in sorted(gazetteer.kinds, key=len, reverse=True))
         self._pointer_kind = re.compile(rf"\b(?:{v.pattern('pointers')}|{v.pattern('pointing')})\s+({kinds})\b", re.I)
+        self._kind_phrase = re.compile(rf"\b(?:{kinds})\b", re.I)
+        self._stopwords = set(v.words("stopwords"))
         self._list_cue = _cue(v.words("list_cues"))
         self._several = _cue(v.words("several"))
         numbers = "|".join(re.escape(w) for w in gazetteer.numbers if w != "a")
@@ -621,6 +623,10 @@ class Reader:
         segments = [self._fillers.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
         polar = self._is_polar(clause, segments)
         given = {k for k, v in values.items() if v}
+        if not polar and "kinds" in given and given & {"places", "unknown", "weak_places"}:
+            # "eagle alaska port of entry": a name and a kind, nothing else, ask whether it is one
+            left = re.findall(r"[a-z']+", self._kind_phrase.sub(" ", self._fillers.sub("", rest.lower())))
+            polar = not [w for w in left if w not in self._stopwords]
         if polar and given == {"terms"} and not re.findall(r"[a-z]{2,}", self._fillers.sub("", rest.lower().strip())):
             polar = False  # "and shipment?": a term and a question mark ask what it means, not yes or no
         slots = Slots(

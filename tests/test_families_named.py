@@ -339,3 +339,16 @@ def test_the_other_ones_in_a_state_after_a_place_are_the_states_list(bot: Assist
     history = [{"role": "user", "content": "is nogales a port of entry"}]
     answer = _ask(bot, corpus, "which other ones are there in arizona", history)
     assert all(name in answer.answer for name in ("Douglas", "Lukeville", "Sasabe", "Tucson"))
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("sumas wa port of entry", "Yes."),  # 101.3(b)(1), Washington
+        ("san ysidro california port of entry", "No."),  # 101.4(c)(2): a Customs station under San Diego
+    ],
+)
+def test_a_name_and_a_kind_alone_ask_whether_it_is_one(
+    bot: Assistant, corpus: Corpus, question: str, lead: str
+) -> None:
+    assert _ask(bot, corpus, question).answer.startswith(lead)
