@@ -425,7 +425,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             items = _list_after(corpus, passage, offset + e) if sentence.endswith(":") else ()
             if sentence.endswith(":") and not items:
                 continue  # a lead-in whose list is a table: the table tools answer that
-            own = stems(sentence, vocabulary)
+            # what a sentence sets apart is not what it is about: "otherwise than by vessel" leaves vessels to the
+            # next sentence ("date of importation when goods come by ship?")
+            own = stems(cues.exception.sub(lambda m: m[0][: m.start(1) - m.start(0)], sentence), vocabulary)
             if items:
                 own |= topic
             share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2

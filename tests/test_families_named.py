@@ -352,3 +352,9 @@ def test_a_name_and_a_kind_alone_ask_whether_it_is_one(
     bot: Assistant, corpus: Corpus, question: str, lead: str
 ) -> None:
     assert _ask(bot, corpus, question).answer.startswith(lead)
+
+
+def test_what_a_sentence_sets_apart_is_not_what_it_is_about(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1 (Date of importation): "otherwise than by vessel ..." is the first case; vessels are the second
+    answer = _ask(bot, corpus, "'date of importation' for stuff coming on a boat - which date counts?")
+    assert "unlade" in answer.answer
