@@ -108,6 +108,14 @@ def definitions(r: Definitions, corpus: Corpus, question: str, vocabulary: Vocab
     if not lead and len(terms) == 2 and len({meaning(d) for d in terms}) == 1:
         lead = "Yes"  # "when the regs say 'Customs' do they mean CBP?": both mean U.S. Customs and Border Protection
     if not lead and len(terms) == 1:
+        # "can the consignee be the importer?": one of the definition's items ("The importer may be: (1) The
+        # consignee ...") is a Yes; "is it always the consignee?" is a No, it is one of several
+        own = stems(terms[0].term, vocabulary)
+        asked = [k for k in keys if not k & own]
+        items = [ln for ln in terms[0].text.split("\n") if _ITEM.match(ln.strip())]
+        if asked and len(items) > 1 and any(all(k & stems(it, vocabulary) for k in asked) for it in items):
+            lead = "No" if r.only else "Yes"
+    if not lead and len(terms) == 1:
         lead = polar_lead(keys, [e.quote for s in said for e in s.evidence], vocabulary)
         if r.only and re.search(r"\b(?:and|or|including|includes)\b", terms[0].text):
             lead = "No"  # "does 'duties' only mean customs duties?": it means more
