@@ -120,6 +120,7 @@ class Planner:
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._one_cue = re.compile(rf"\b(?:{vocabulary.pattern('same_name')})\b", re.I)
+        self._unsourced = re.compile(rf"(?<![\w'])(?:{vocabulary.pattern('unsourced_values')})(?![\w'])", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
         self._same = re.compile(rf"\b(?:{vocabulary.pattern('same_cues')})\b", re.I)
         self._denial = re.compile(rf"\b(?:{vocabulary.pattern('denials')})\b", re.I)
@@ -143,6 +144,9 @@ class Planner:
     def _same_name(self, text: str) -> bool:
         return self._one_cue.search(text) is not None
 
+    def _asks_unsourced(self, text: str) -> bool:
+        return self._unsourced.search(text) is not None
+
     def _names_paragraph(self, text: str) -> bool:
         return bool(named_paragraphs(text, self.corpus))
 
@@ -161,7 +165,8 @@ class Planner:
                          extras or {}, self._outside,
                          self.vocabulary.threshold("intents_outside_margin"), self._joins,
                          self._names_article, self.vocabulary.threshold("intents_abstain_tie"),
-                         self._same_name, self._names_paragraph, self._asks_overview)  # fmt: skip
+                         self._same_name, self._names_paragraph, self._asks_overview,
+                         self._asks_unsourced)  # fmt: skip
 
     # ------------------------------------------------------------------ deciding
 

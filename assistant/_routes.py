@@ -105,6 +105,8 @@ class Situation:
     """Whether a text names a paragraph of the regulation by number ("what does 101.6(g) say about ...")."""
     asks_overview: Callable[[str], bool] = lambda text: False
     """Whether a text asks only what a paragraph of the regulation it names by number holds ("what's 101.2 about?")."""
+    asks_unsourced: Callable[[str], bool] = lambda text: False
+    """Whether a text asks for a value neither source gives (a phone number, a fee, a rate, a traffic count)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -530,6 +532,18 @@ def outside_the_sources(d: Decision, s: Situation) -> Decision | None:
     return d.via("outside_the_sources", intent=ABSTAIN_INTENTS[0])
 
 
+def a_value_the_sources_never_give(d: Decision, s: Situation) -> Decision | None:
+    """A question for a value neither source gives is not answered, whatever it names.
+
+    "what's the phone number for the detroit port office?", "is there a fee to file a Center appeal?", "hourly
+    overtime rate at a port?", "how many passengers went through JFK?": the sources name the place or the
+    procedure, never these values; an answer about the place would answer another question.
+    """
+    if d.intent in ABSTAIN_INTENTS or not s.asks_unsourced(s.ask.text):
+        return None
+    return d.via("a_value_the_sources_never_give", intent=ABSTAIN_INTENTS[0])
+
+
 def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     """A question whose tool still lacks what it needs goes to another intent, or to passage search.
 
@@ -616,6 +630,7 @@ BEFORE: tuple[Route, ...] = tuple(
         no_intent,
         unanswerable,
         outside_the_sources,
+        a_value_the_sources_never_give,
         a_date_makes_it_a_day,
         fill_from_context,
         state_for_place,

@@ -373,3 +373,22 @@ def test_one_item_of_a_definitions_list_may_be_it_but_not_always(
     bot: Assistant, corpus: Corpus, question: str, lead: str
 ) -> None:
     assert _ask(bot, corpus, question).answer.startswith(lead)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "whats the telephone number for the laredo port?",
+        "how much does it cost to get an officer at my warehouse after hours",
+        "how many trucks cross at otay mesa per day",
+    ],
+)
+def test_a_value_neither_source_gives_is_not_answered(bot: Assistant, corpus: Corpus, question: str) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.abstained and answer.citations == ()
+
+
+def test_a_count_the_tables_give_is_still_answered(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1): Arizona lists eight ports of entry
+    answer = _ask(bot, corpus, "how many ports of entry are there in arizona")
+    assert not answer.abstained and "8 ports of entry" in answer.answer
