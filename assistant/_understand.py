@@ -723,6 +723,9 @@ class Reader:
             if word[:1].isupper() and not first:
                 capitals.add(m.start())
             outside = plain in self._outside_words  # "is tijuana a us port?": a place the article names, unlisted
+            if run and len(plain) < 3 and word[:1].isupper() and not word.isupper():
+                run.append(m)  # "Santa Fe": a short capitalised word goes on with the name before it
+                continue
             if (
                 len(plain) < 3
                 or plain in stop

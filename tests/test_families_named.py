@@ -392,3 +392,9 @@ def test_a_count_the_tables_give_is_still_answered(bot: Assistant, corpus: Corpu
     # 101.3(b)(1): Arizona lists eight ports of entry
     answer = _ask(bot, corpus, "how many ports of entry are there in arizona")
     assert not answer.abstained and "8 ports of entry" in answer.answer
+
+
+def test_a_short_capitalised_word_goes_on_with_the_name_before_it(bot: Assistant, corpus: Corpus) -> None:
+    # Santa Fe is in no table of Part 101; New Mexico's ports (101.3(b)(1)) are Albuquerque, Columbus, Santa Teresa
+    answer = _ask(bot, corpus, "Is Santa Fe, New Mexico a port of entry?")
+    assert answer.answer.startswith("No.") and "Santa Fe" in answer.answer
