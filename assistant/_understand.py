@@ -339,8 +339,14 @@ class Reader:
                 continue
             bare = self._fillers.sub("", part)
             question = part.endswith("?") or text[s:e].rstrip().endswith("?") or bool(self._question.match(bare))
-            if question and out and not out[-1][2] and len(words) <= _TAG_WORDS:
+            if question and out and not out[-1][2] and len(re.findall(r"[\w']+", part)) <= _TAG_WORDS:
                 out[-1] = (out[-1][0], e, True)  # "Lewes is a port for ships. True?": the tag asks the statement
+                while (
+                    len(out) > 1
+                    and not out[-2][2]
+                    and len(re.findall(r"[\w']+", self._polar_tag.sub("", text[out[-1][0] : out[-1][1]]))) <= _TAG_WORDS
+                ):  # "... is Burlington. That's right, isn't it?": a tag on a tag asks the statement
+                    out[-2:] = [(out[-2][0], out[-1][1], True)]
                 continue
             dashed = out and _DASH.search(text[out[-1][0] : s].rstrip()) is not None
             if dashed and out[-1][2] and question and not self._question.match(bare) and len(words) <= _FRAGMENT_WORDS:

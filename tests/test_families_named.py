@@ -398,3 +398,11 @@ def test_a_short_capitalised_word_goes_on_with_the_name_before_it(bot: Assistant
     # Santa Fe is in no table of Part 101; New Mexico's ports (101.3(b)(1)) are Albuquerque, Columbus, Santa Teresa
     answer = _ask(bot, corpus, "Is Santa Fe, New Mexico a port of entry?")
     assert answer.answer.startswith("No.") and "Santa Fe" in answer.answer
+
+
+def test_a_tag_on_a_tag_asks_the_statement_before_both(bot: Assistant, corpus: Corpus) -> None:
+    # 101.5: The Bahamas has two preclearance offices, Freeport and Nassau
+    answer = _ask(
+        bot, corpus, "my boss thinks the preclearance office in the bahamas is only in nassau. correct, isn't it?"
+    )
+    assert answer.answer.startswith("No.") and "Freeport" in answer.answer
