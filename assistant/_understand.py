@@ -329,8 +329,8 @@ class Reader:
                     pieces.append((cut, comma.start()))
                     cut = comma.end()
                 pieces.append((cut, stop))
-                if i < len(bounds) - 1:
-                    before_joint.add(pieces[-1])
+                if i < len(bounds) - 1 and not re.search(r"\bbut\b", text[stop : bounds[i + 1][0]], re.I):
+                    before_joint.add(pieces[-1])  # (what goes before "but" is said, not asked)
         out: list[tuple[int, int, bool]] = []
         for s, e in pieces:
             part = text[s:e].strip(" ,.;:-—–")
@@ -486,9 +486,11 @@ class Reader:
                                          or topic is not None and slots.anaphora and slots.alternatives):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
-                start, own = previous[0], slots.asks
+                start, own, polar, kinds = previous[0], slots.asks, slots.polar, slots.kinds
                 slots, masked, names = self._slots(text, start, end, mentions, dates, today, year)
-                slots = replace(slots, asks=own or slots.asks)  # "... is a state holiday here, is it open?": open
+                # "... is a state holiday here, is it open?": open; "... isn't in the ports of entry list but is it a
+                # service port?": yes or no, about a service port
+                slots = replace(slots, asks=own or slots.asks, polar=polar or slots.polar, kinds=kinds or slots.kinds)
                 ranked = self.classifier.rank(masked)
             elif topic is not None and placeless and not (slots.anaphora and asks):
                 # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port

@@ -406,3 +406,18 @@ def test_a_tag_on_a_tag_asks_the_statement_before_both(bot: Assistant, corpus: C
         bot, corpus, "my boss thinks the preclearance office in the bahamas is only in nassau. correct, isn't it?"
     )
     assert answer.answer.startswith("No.") and "Freeport" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "said"),
+    [
+        # 101.3(b)(2), Washington: Blaine and Seattle are service ports; Tacoma is part of Puget Sound (101.3(b)(1))
+        ("tacoma is not on the ports list by itself but is it a service port", "No.", "Blaine"),
+        ("seattle isn't a port of entry on its own but is it a service port?", "Yes.", "service port"),
+    ],
+)
+def test_a_statement_then_but_and_a_yes_no_question_asks_the_question(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, said: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and said in answer.answer
