@@ -26,6 +26,8 @@ from ._intents import IntentClassifier
 
 __all__ = ["Ask", "Reader", "Slots"]
 
+_ABBREVIATED_DAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$", re.I)
+_DATE_NEXT = re.compile(r"\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
 _SENTENCE = re.compile(
     r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)"
     r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
@@ -306,6 +308,8 @@ class Reader:
         spans: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE.finditer(text):
+            if m[0] == "." and _ABBREVIATED_DAY.search(text, 0, m.start()) and _DATE_NEXT.match(text, m.end()):
+                continue  # "is sat. nov 28 a business day": a weekday written short, then its date
             spans.append((start, m.end()))
             start = m.end()
         spans.append((start, len(text)))

@@ -160,3 +160,10 @@ def test_a_states_own_holiday_is_not_the_national_one_in_its_name(bot: Assistant
     answer = _ask(bot, corpus, "is cbp open on texas independence day 2028 in houston?")
     assert answer.answer.startswith("Yes.") and "March 2, 2028" in answer.answer and "July" not in answer.answer
     assert "19 CFR 101.6(d)" in refs(answer)
+
+
+def test_a_weekday_written_short_with_a_dot_goes_on_with_its_date(bot: Assistant, corpus: Corpus) -> None:
+    # January 3, 2027 is a Sunday: no business day (101.1), one question, not "is sun." and the rest
+    answer = _ask(bot, corpus, "is sun. jan 3 2027 a business day for customs?")
+    assert answer.answer.startswith("No.") and "January 3, 2027" in answer.answer
+    assert "19 CFR 101.1 (Business day)" in refs(answer) and "do not cover" not in answer.answer
