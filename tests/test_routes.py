@@ -36,6 +36,7 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "no_intent": ("where does the bill of lading come in?", []),
     "unanswerable": ("where is the Peace Bridge?", []),
     "outside_the_sources": ("do i need an esta to fly from dublin to new york?", []),
+    "a_value_the_sources_never_give": ("how many containers does the port of savannah handle?", []),
     "a_date_makes_it_a_day": ("what are the hours at CBP on Monday, July 5, 2027?", []),
     "fill_from_context": ("Our company brings in consumer electronics from overseas. Which Center handles us?", []),
     "state_for_place": ("tell me about vermont", []),
@@ -134,6 +135,11 @@ def test_unanswerable_unsure_still_answers_from_a_passage_that_holds_the_questio
 def test_outside_the_sources_is_not_answered_whatever_places_it_names(bot: Assistant) -> None:
     answer = _ask(bot, "outside_the_sources")
     _abstains(answer)  # neither source says anything about an ESTA, though 101.5 lists Dublin
+
+
+def test_a_value_the_sources_never_give_is_not_answered_whatever_it_names(bot: Assistant) -> None:
+    answer = _ask(bot, "a_value_the_sources_never_give")
+    _abstains(answer)  # 101.3(b)(1) lists Savannah and the article its seaport, but neither gives a count
 
 
 def test_a_date_makes_an_hours_question_ask_about_that_day(bot: Assistant) -> None:
