@@ -103,9 +103,11 @@ def holidays(req: Request, ctx: Context) -> HolidayList:
         closures = tuple(
             c for c in closures if (year, month) in ((c.day.year, c.day.month), (c.date.year, c.date.month))
         )
-    weekdays = s.weekdays if not (s.dates or s.days) else ()  # "which monday in january is a holiday"
-    if weekdays:  # (not "july 4 is a saturday": that says which day it is)
-        closures = tuple(c for c in closures if c.day.weekday() in weekdays)
+    # "which monday in january is a holiday"; not "july 4 is a saturday" (that says which day it is) nor "if a
+    # holiday falls on a sunday, ..." (that asks the rule for any year)
+    weekdays = s.weekdays if month is not None and not (s.dates or s.days) else ()
+    if weekdays:
+        closures = tuple(c for c in closures if {c.day.weekday(), c.date.weekday()} & set(weekdays))
     left_out = tuple(d.name for d in s.set_aside)
     closures = tuple(c for c in closures if c.name not in left_out)
     return HolidayList(year, closures, month, weekdays, left_out)

@@ -167,3 +167,10 @@ def test_a_weekday_written_short_with_a_dot_goes_on_with_its_date(bot: Assistant
     answer = _ask(bot, corpus, "is sun. jan 3 2027 a business day for customs?")
     assert answer.answer.startswith("No.") and "January 3, 2027" in answer.answer
     assert "19 CFR 101.1 (Business day)" in refs(answer) and "do not cover" not in answer.answer
+
+
+def test_a_holiday_on_a_weekday_with_no_month_is_not_a_filter(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a): a holiday on a Sunday is observed the Monday after; the question asks the rule, and no year's
+    # closures are "none on a Sunday"
+    answer = _ask(bot, corpus, "if a holiday falls on a sunday which day are cbp offices closed")
+    assert not answer.abstained and "No national holiday" not in answer.answer
