@@ -121,6 +121,8 @@ class _Cues:
 
     hedges: re.Pattern[str]
     exception: re.Pattern[str]
+    contrast: re.Pattern[str]
+    """What a rule leaves out after "but not" ("... for the expenses, ... but not the salary of a Customs officer")."""
     pointing: re.Pattern[str]
     asked_verb: re.Pattern[str]
     bounds: re.Pattern[str]
@@ -165,6 +167,10 @@ def _cues(v: Vocabulary) -> _Cues:
             hedges=re.compile(rf"\b(?:{v.pattern('hedges')})\s+", re.I),
             exception=re.compile(
                 rf"\b(?:{v.pattern('exception_cues')})\s+([^.;:,]+?)(?=\s+(?:{v.pattern('clause_verbs')})\b|[.;:,]|$)",
+                re.I,
+            ),
+            contrast=re.compile(
+                rf"\b(?:{v.pattern('contrast_cues')})\s+([^.;:,]+?)(?=\s+(?:{v.pattern('clause_verbs')})\b|[.;:,]|$)",
                 re.I,
             ),
             pointing=re.compile(rf"(?:{v.pattern('pointing')})\b", re.I),
@@ -269,7 +275,7 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
     # ("... on sundays?"); one the rule holds too is not ("open on State holidays, other than national holidays")
-    for m in _cues(vocabulary).exception.finditer(best):
+    for m in [*cues.exception.finditer(best), *cues.contrast.finditer(best)]:
         rule = stems(best[: m.start()] + " " + best[m.end() :], vocabulary)
         if any(k & stems(m[1], vocabulary) and not k & rule for k in keys):
             return "No"

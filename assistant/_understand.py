@@ -228,7 +228,7 @@ class Reader:
             rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')})\b(?!\s+(?:mean|means)\b)", re.I
         )
         self._framed_polar = re.compile(
-            rf"(?:{v.pattern('frame_prepositions')})\s+[^,?]{{1,40}}?\s({v.pattern('auxiliaries')})\s", re.I
+            rf"(?:{v.pattern('frame_prepositions')})\s+[^,?]{{1,60}}?\s({v.pattern('auxiliaries')})\s", re.I
         )
         self._polar_tag = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in v.words("polar_tags")) + r")\W*$", re.I)
         self._wh = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("wh")) + r")(?![\w'])", re.I)
@@ -420,8 +420,11 @@ class Reader:
         opens = bool(self._polar.match(self._fillers.sub("", text)))
         indirect = self._indirect.search(text)
         opens = opens or (indirect is not None and not self._wh_word.search(text[: indirect.start()]))
-        if self._either_or.search(text) and not self._polar_tag.search(text) and not opens:
+        framed = self._framed_polar.match(self._fillers.sub("", text))  # "for customs deadlines does saturday count"
+        asked = framed.string[framed.start(1) :] if framed and not self._wh_word.search(framed[0]) else text
+        if self._either_or.search(asked) and not self._polar_tag.search(text) and not opens:
             return False  # "the delaware one or the north carolina one?": asks which, not yes or no
+        # ("for entry or delivery at a station, does the government get reimbursed ...?": the "or" frames it)
         if opens:
             return True
         if any(self._polar.match(seg) for seg in segments if seg):
@@ -429,7 +432,6 @@ class Reader:
         embedded = self._embedded_polar.search(text)  # "christiansted st croix is that a port?", not "where is that"
         if embedded and not self._wh_word.search(text[: embedded.start()]):
             return True
-        framed = self._framed_polar.match(self._fillers.sub("", text))  # "for customs deadlines does saturday count"
         if framed and not self._wh_word.search(framed[0]):
             return True
         if self._polar_tag.search(text):

@@ -421,3 +421,10 @@ def test_a_statement_then_but_and_a_yes_no_question_asks_the_question(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith(lead) and said in answer.answer
+
+
+def test_an_or_inside_what_frames_a_yes_no_question_does_not_make_it_either_or(bot: Assistant, corpus: Corpus) -> None:
+    # 101.4(b)(4): the Government is reimbursed for the expenses "but not the salary of a Customs officer"
+    question = "for the entry or delivery of our goods at a customs station does the government get paid back for the officer's salary"
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and "19 CFR 101.4(b)(4)" in _refs(answer)
