@@ -375,6 +375,9 @@ def fill_from_context(d: Decision, s: Situation) -> Decision | None:
     also a place name ("eagle") counts as the place when nothing else does. A question that needs nothing but
     can use something ("which Center handles us?" after "we import consumer electronics") takes it from the
     statements around it, or from the answers before it when it points back ("which Center is run out of there").
+    Of several places named, "that airport" takes the one named by its noun; a statement's way of counting days
+    ("starting tomorrow") comes with its date; and what the statement names that the question's tool leaves
+    unused (a count) may choose another intent nearly as likely that uses it.
     """
     needs, accepts = s.needs(d.intent), s.accepts(d.intent)
     joined: dict[str, Any] = {
