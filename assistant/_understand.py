@@ -638,7 +638,7 @@ class Reader:
         polar = self._is_polar(clause, segments)
         given = {k for k, v in values.items() if v}
         if not polar and "kinds" in given and given & {"places", "unknown", "weak_places"}:
-            # "eagle alaska port of entry": a name and a kind, nothing else, ask whether it is one
+            # "sumas wa port of entry": a name and a kind, nothing else, ask whether it is one
             left = re.findall(r"[a-z']+", self._kind_phrase.sub(" ", self._fillers.sub("", rest.lower())))
             polar = not [w for w in left if w not in self._stopwords]
         if polar and given == {"terms"} and not re.findall(r"[a-z]{2,}", self._fillers.sub("", rest.lower().strip())):

@@ -366,7 +366,7 @@ def test_what_a_sentence_sets_apart_is_not_what_it_is_about(bot: Assistant, corp
         # 101.1 (Importer): "The importer may be: (1) The consignee, or (2) The importer of record, or (3) The actual
         # owner of the merchandise, ... or (4) The transferee ..."
         ("is the importer always the actual owner of the goods?", "No."),
-        ("can the importer of record be the 'importer' under 101.1?", "Yes."),
+        ("under 101.1 can a consignee be the 'importer'?", "Yes."),
     ],
 )
 def test_one_item_of_a_definitions_list_may_be_it_but_not_always(
