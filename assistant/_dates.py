@@ -49,6 +49,7 @@ _NTH_OF = re.compile(
     rf"(?:of|in)\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})\b)?",
     re.I,
 )
+_CLOSE = r"(?:right|just|immediately|directly)"  # "the tuesday right after it": the very next one
 _RELATIVE = re.compile(r"\b(?P<word>today|tomorrow|tommorow|tmrw|yesterday)\b", re.I)
 # "monday the 12th", "on the 27th": a day of the month the conversation is about (or the next such day).
 _DAY_ONLY = re.compile(
@@ -60,7 +61,7 @@ _DAY_ONLY = re.compile(
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)
 # "the friday after thanksgiving", "the day before christmas": an offset from a date found first.
 _AROUND = re.compile(
-    rf"(?<!business )(?<!working )(?<!work )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+"
+    rf"(?<!business )(?<!working )(?<!work )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?:{_CLOSE}\s+)?"
     r"(?P<dir>after|before|following|preceding)\s*$",
     re.I,
 )
@@ -260,11 +261,11 @@ def dangling(text: str) -> tuple[int, int, int | None, int] | None:
     the conversation is about.
     """
     m = re.search(
-        rf"(?<!business )(?<!working )\b(?:the\s+)?(?:(?P<unit>day|{_WEEKDAY})\s+(?P<dir>after|before|following|"
-        rf"preceding)|(?P<next>next|following|previous)\s+day|(?P<around>following|previous|preceding)\s+"
+        rf"(?<!business )(?<!working )\b(?:the\s+)?(?:(?P<unit>day|{_WEEKDAY})\s+(?:{_CLOSE}\s+)?(?P<dir>after|before|"
+        rf"following|preceding)|(?P<next>next|following|previous)\s+day|(?P<around>following|previous|preceding)\s+"
         rf"(?P<wd>{_WEEKDAY}))(?:\s+(?:that|it|then))?"
         # the end of the question, or what it asks of the day ("is the day after it a business day?")
-        r"(?=\s*(?:[?.!,;:]|\s[—–-]+\s|$)|\s+(?:is|was|open|closed|too|also|a\s+(?:business|cbp|federal|holiday))\b)",
+        r"(?=\s*(?:[?.!,;:]|\s[—–-]+\s|$)|\s+(?:is|was|open|closed|too|also|a\s+(?:(?:normal|regular|usual)\s+)?(?:business|cbp|federal|holiday))\b)",
         text,
         re.I,
     )

@@ -174,3 +174,17 @@ def test_a_holiday_on_a_weekday_with_no_month_is_not_a_filter(bot: Assistant, co
     # closures are "none on a Sunday"
     answer = _ask(bot, corpus, "if a holiday falls on a sunday which day are cbp offices closed")
     assert not answer.abstained and "No national holiday" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and the friday just before it, is that a regular business day?",
+        "is the friday right before it a normal business day",
+    ],
+)
+def test_a_weekday_right_before_a_day_is_counted_from_that_day(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.6(a)(4): Memorial Day 2028 is the last Monday of May, May 29; the Friday before it is May 26, a business day
+    history = [{"role": "user", "content": "when is memorial day 2028"}]
+    answer = _ask(bot, corpus, question, history)
+    assert answer.answer.startswith("Yes.") and "Friday, May 26, 2028" in answer.answer
