@@ -247,6 +247,7 @@ class Reader:
         self._inclusive = re.compile(rf"{_cue(v.words('inclusive')).pattern}(?!\s+(?:{not_before})\b)", re.I)
         self._week = _cue(v.words("week_of"))
         self._others = _cue(v.words("others_cues"))
+        self._same_name_after = re.compile(rf"\s+(?:{v.pattern('same_name')})\b", re.I)
         self._pointer_noun = re.compile(rf"\b(?:{v.pattern('noun_pointers')})\s+([a-z]+)\b", re.I)
         self._set_aside = re.compile(rf"\b(?:{v.pattern('set_aside')})\s+(?:the\s+)?$", re.I)
         self._outside = _cue(v.words("outside_office"))
@@ -560,6 +561,9 @@ class Reader:
                     "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
             if m.kind == "holiday" and self._set_aside.search(clause[:s]):
                 slot = "set_aside"  # "(not new year's)": named to be left out
+            if m.kind == "state" and self._set_aside.search(clause[:s]) and self._same_name_after.match(clause[e:]):
+                take(s, e, "")  # "i meant eastport idaho, not the maine one": the state is ruled out
+                continue
             if m.kind == "kind" and self._pointer.search(clause[:s]):
                 take(s, e, "")  # "is that port a service port?", "under which port": a pointer, not what is asked
                 continue

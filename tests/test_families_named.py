@@ -428,3 +428,10 @@ def test_an_or_inside_what_frames_a_yes_no_question_does_not_make_it_either_or(b
     question = "for the entry or delivery of our goods at a customs station does the government get paid back for the officer's salary"
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith("No.") and "19 CFR 101.4(b)(4)" in _refs(answer)
+
+
+def test_a_correction_names_the_place_meant_and_rules_out_the_other(bot: Assistant, corpus: Corpus) -> None:
+    # 101.3(b)(1) lists Newport under Oregon and Rhode Island; 101.4(c)(2) a Customs station Newport in Vermont
+    history = [{"role": "user", "content": "is newport a port of entry?"}]
+    answer = _ask(bot, corpus, "sorry i meant newport rhode island, not the vermont one", history)
+    assert answer.answer.startswith("Yes.") and "Rhode Island" in answer.answer and "Derby Line" not in answer.answer
