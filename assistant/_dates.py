@@ -28,7 +28,17 @@ from dateutil.relativedelta import FR, MO, SA, SU, TH, TU, WE, relativedelta
 
 from corpus import Corpus, Holiday
 
-__all__ = ["CbpCalendar", "Closure", "DateMention", "around", "dangling", "find_dates", "format_day", "shifted"]
+__all__ = [
+    "CbpCalendar",
+    "Closure",
+    "DateMention",
+    "around",
+    "dangling",
+    "find_dates",
+    "format_day",
+    "shifted",
+    "short_weekday_dot",
+]
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
            "november", "december")  # fmt: skip
@@ -49,6 +59,9 @@ _NTH_OF = re.compile(
     rf"(?:of|in)\s+(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})\b)?",
     re.I,
 )
+# "sat. nov 28": a weekday written short, its dot, then its date
+_SHORT_WEEKDAY_END = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$", re.I)
+_DATE_NEXT = re.compile(r"\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
 _CLOSE = r"(?:right|just|immediately|directly)"  # "the tuesday right after it": the very next one
 _RELATIVE = re.compile(r"\b(?P<word>today|tomorrow|tommorow|tmrw|yesterday)\b", re.I)
 # "monday the 12th", "on the 27th": a day of the month the conversation is about (or the next such day).
@@ -252,6 +265,14 @@ def find_dates(text: str, *, today: dt.date, default_year: int | None = None) ->
             ahead = 7
         mentions.append(DateMention(m.start(), m.end(), today + dt.timedelta(days=ahead), False))
     return sorted(mentions, key=lambda x: x.start)
+
+
+def short_weekday_dot(text: str, dot: int, after: int) -> bool:
+    """Whether the period at ``text[dot:after]`` only shortens a weekday written before its date: no sentence ends.
+
+    "is sat. nov 28 a business day" is one question.
+    """
+    return bool(_SHORT_WEEKDAY_END.search(text, 0, dot)) and _DATE_NEXT.match(text, after) is not None
 
 
 def dangling(text: str) -> tuple[int, int, int | None, int] | None:

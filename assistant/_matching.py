@@ -160,19 +160,18 @@ class _Cues:
 _CUES: dict[int, _Cues] = {}
 
 
+def _set_apart(v: Vocabulary, cues: str) -> re.Pattern[str]:
+    """A cue of the list ``cues`` and what it sets apart, up to the clause's verb or punctuation (group 1)."""
+    return re.compile(rf"\b(?:{v.pattern(cues)})\s+([^.;:,]+?)(?=\s+(?:{v.pattern('clause_verbs')})\b|[.;:,]|$)", re.I)
+
+
 def _cues(v: Vocabulary) -> _Cues:
     """The cue patterns of ``v``, compiled once per vocabulary."""
     if id(v) not in _CUES:
         _CUES[id(v)] = _Cues(
             hedges=re.compile(rf"\b(?:{v.pattern('hedges')})\s+", re.I),
-            exception=re.compile(
-                rf"\b(?:{v.pattern('exception_cues')})\s+([^.;:,]+?)(?=\s+(?:{v.pattern('clause_verbs')})\b|[.;:,]|$)",
-                re.I,
-            ),
-            contrast=re.compile(
-                rf"\b(?:{v.pattern('contrast_cues')})\s+([^.;:,]+?)(?=\s+(?:{v.pattern('clause_verbs')})\b|[.;:,]|$)",
-                re.I,
-            ),
+            exception=_set_apart(v, "exception_cues"),
+            contrast=_set_apart(v, "contrast_cues"),
             pointing=re.compile(rf"(?:{v.pattern('pointing')})\b", re.I),
             asked_verb=re.compile(
                 rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')}|(?:{v.pattern('determiners')})\s+\w+)"

@@ -487,11 +487,11 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         chosen.insert(0, Evidence(passage.ref, text[slice(*before[-1])]))
     words = sum(len(e.quote.split()) for e in chosen)
     continuing = re.compile(r"^(?:" + "|".join(re.escape(w) for w in vocabulary.words("continuation")) + r")\b", re.I)
+    held = stems(" ".join(c.quote for c in chosen), vocabulary)  # the words the snippet says so far
     for s, e in (sp for sp in sentence_spans(text) if sp[0] >= end) if not items else ():
-        nxt = text[s:e]
+        nxt, said = text[s:e], stems(text[s:e], vocabulary)
         # "where are the HTSUS numbers published?": the next sentence holds a key word the snippet lacks
-        held = stems(" ".join(c.quote for c in chosen), vocabulary)
-        completes = any(k & stems(nxt, vocabulary) for k in keys if not k & held)
+        completes = any(k & said for k in keys if not k & held)
         if (
             "\n" in text[end:s]
             or not (words < 12 or continuing.match(nxt) or completes)
@@ -500,7 +500,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         ):  # fmt: skip  (a lead-in needs its list)
             break  # a snippet goes on only with the sentences that continue it, on the same line
         chosen.append(Evidence(passage.ref, nxt))
-        words, end = words + len(nxt.split()), e
+        words, end, held = words + len(nxt.split()), e, held | said
     cues = _cues(vocabulary)
     if not items and cues.general_rule.match(chosen[0].quote):
         # "Generally, each importer will be assigned ...": the rule comes with its exception from the same paragraph

@@ -20,14 +20,12 @@ from dataclasses import dataclass, field, replace
 from corpus import Center, Definition
 
 from ._data import Vocabulary
-from ._dates import DateMention, dangling
+from ._dates import DateMention, dangling, short_weekday_dot
 from ._gazetteer import DayName, Gazetteer, Mention, Place
 from ._intents import IntentClassifier
 
 __all__ = ["Ask", "Reader", "Slots"]
 
-_ABBREVIATED_DAY = re.compile(r"\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)$", re.I)
-_DATE_NEXT = re.compile(r"\s+(?:\d|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d)", re.I)
 _SENTENCE = re.compile(
     r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)"
     r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
@@ -309,7 +307,7 @@ class Reader:
         spans: list[tuple[int, int]] = []
         start = 0
         for m in _SENTENCE.finditer(text):
-            if m[0] == "." and _ABBREVIATED_DAY.search(text, 0, m.start()) and _DATE_NEXT.match(text, m.end()):
+            if m[0] == "." and short_weekday_dot(text, m.start(), m.end()):
                 continue  # "is sat. nov 28 a business day": a weekday written short, then its date
             spans.append((start, m.end()))
             start = m.end()
@@ -668,7 +666,7 @@ class Reader:
             polar=polar,
             anaphora=bool(self._anaphora.search(rest)),
             others=bool(self._others.search(clause)),
-            pointer_noun=next((m[1].lower() for m in self._pointer_noun.finditer(rest)), ""),
+            pointer_noun=pointer[1].lower() if (pointer := self._pointer_noun.search(rest)) else "",
             elliptic=bool(
                 self._ellipsis.match(clause.strip()) or self._ellipsis.match(self._fillers.sub("", clause.strip()))
             )
