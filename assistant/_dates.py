@@ -38,6 +38,7 @@ __all__ = [
     "format_day",
     "shifted",
     "short_weekday_dot",
+    "week_of",
 ]
 
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
@@ -72,6 +73,8 @@ _DAY_ONLY = re.compile(
     re.I,
 )
 _NEXT_WEEKDAY = re.compile(rf"\b(?P<which>next|this|coming)\s+(?P<wd>{_WEEKDAY})\b", re.I)
+# "business days this week": a week relative to today, named by today's date (or the same weekday a week away)
+_RELATIVE_WEEK = re.compile(r"\b(?P<which>this|next|last|coming)\s+(?:work\s*)?week\b", re.I)
 # "the friday after thanksgiving", "the day before christmas": an offset from a date found first.
 _AROUND = re.compile(
     rf"(?<!business )(?<!working )(?<!work )\b(?:the\s+)?(?P<unit>day|{_WEEKDAY})\s+(?:{_CLOSE}\s+)?"
@@ -121,6 +124,8 @@ class DateMention:
     day_only: bool = False
     """Only a day of the month was written ("monday the 12th"): that day in the month the conversation is about,
     else the next month that has it (on that weekday, when one is written)."""
+    week_only: bool = False
+    """Only a week was written ("this week", "next week"): ``day`` is in it; a weekday named with it picks the day."""
 
 
 class CbpCalendar:
@@ -264,7 +269,22 @@ def find_dates(text: str, *, today: dt.date, default_year: int | None = None) ->
         if m["which"].lower() == "next" and ahead == 0:
             ahead = 7
         mentions.append(DateMention(m.start(), m.end(), today + dt.timedelta(days=ahead), False))
+    for m in _RELATIVE_WEEK.finditer(text):
+        day = today + dt.timedelta(days={"next": 7, "last": -7}.get(m["which"].lower(), 0))
+        if not any(_same_week(day, d.day) for d in mentions):  # "this week counting today": today names it already
+            mentions.append(DateMention(m.start(), m.end(), day, False, week_only=True))
     return sorted(mentions, key=lambda x: x.start)
+
+
+def _same_week(a: dt.date, b: dt.date) -> bool:
+    """Whether two days fall in one Sunday-to-Saturday week (the week a calendar shows)."""
+    return week_of(a)[0] == week_of(b)[0]
+
+
+def week_of(day: dt.date) -> tuple[dt.date, dt.date]:
+    """The Sunday and the Saturday of ``day``'s week."""
+    sunday = day - dt.timedelta(days=(day.weekday() + 1) % 7)
+    return sunday, sunday + dt.timedelta(days=6)
 
 
 def short_weekday_dot(text: str, dot: int, after: int) -> bool:

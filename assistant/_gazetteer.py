@@ -619,10 +619,12 @@ class Gazetteer:
             word = m[0].lower().rstrip(".")
             number = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(m[1].lower()))
             if word in _MONTHS or word == m[1].lower() or word == "sept":
-                if word == "may" and not re.search(r"\b(?:in|of|during|for)\s+may\b",
+                if word == "may" and not re.search(r"\b(?:in|of|during|for|the)\s+may\b",
                                                    text[max(0, m.start() - 8):m.end()], re.I) and not re.match(
-                        r",?\s+(?:19|20|21)\d\d\b", text[m.end():]):  # fmt: skip
-                    continue  # "may" is usually the verb, unless a year follows ("does may 2029 have ...")
+                        r",?\s+(?:(?:19|20|21)\d\d|holidays?)\b", text[m.end():]):  # fmt: skip
+                    # "may" is usually the verb, unless a year or "holiday" follows ("does may 2029 have ...", "the
+                    # may holiday")
+                    continue
                 out.append((m.start(), m.end(), number))
         return out
 

@@ -232,7 +232,7 @@ def holiday_date(r: HolidayDate, corpus: Corpus) -> list[Statement]:
 
 def holiday_list(r: HolidayList, corpus: Corpus) -> list[Statement]:
     """The closures as a list, each with its date and observed day."""
-    when = f"{_MONTHS[r.month - 1]} {r.year}" if r.month else str(r.year)
+    when = f"{join([_MONTHS[m - 1] for m in r.months])} {r.year}" if r.months else str(r.year)
     on = f" on a {' or a '.join(_WEEKDAYS[w] for w in r.weekdays)}" if r.weekdays else ""
     besides = f"Besides {join(list(r.set_aside))}, " if r.set_aside else ""
 

@@ -300,14 +300,14 @@ class HolidayDate:
 
 @dataclass(frozen=True, slots=True)
 class HolidayList:
-    """The holiday closures in a year, or in one month of it."""
+    """The holiday closures in a year, or in some months of it."""
 
     year: int
     """The year."""
     closures: tuple[Closure, ...]
     """Closures in date order."""
-    month: int | None = None
-    """The month, when asked about one."""
+    months: tuple[int, ...] = ()
+    """The months, when asked about some ("the february and the may holidays"), in the order asked."""
     weekdays: tuple[int, ...] = ()
     """Only the closures on these weekdays (Monday=0), when asked ("which monday in january")."""
     set_aside: tuple[str, ...] = ()

@@ -146,7 +146,9 @@ def _replace_kinds(new: Slots, old: Slots) -> Slots:
     return replace(merged, kinds=new.kinds or old.kinds, direction=new.direction or old.direction,
                    polar=new.polar or old.polar and new.elliptic, asks=new.asks or old.asks, exclusive=new.exclusive,
                    compare=new.compare, authority=new.authority, relative=new.relative or old.relative,
-                   outside=new.outside, same=new.same, week=new.week)  # fmt: skip
+                   outside=new.outside, same=new.same, week=new.week,
+                   # "i meant 10, counting tomorrow as day one": how to count goes with the dates it names
+                   inclusive=new.inclusive if "dates" in named else new.inclusive or old.inclusive)  # fmt: skip
 
 
 def _bare(ask: Ask, s: Situation) -> bool:
@@ -272,7 +274,12 @@ def follow_up(d: Decision, s: Situation) -> Decision | None:
     if not s.frames or not d.slots.elliptic:
         return None
     prev = s.frames[0]
-    merged = _replace_kinds(d.slots, _base(prev))
+    base = _base(prev)
+    if d.slots.numbers and not d.slots.dates and not d.slots.anaphora and prev.slots.dates:
+        # "and 10?" after "5 business days starting tomorrow": the same count from the same day, not from its answer
+        # how it counted goes with the day it counted from ("starting tomorrow", "before dec 24")
+        base = replace(base, dates=prev.slots.dates, inclusive=prev.slots.inclusive, direction=prev.slots.direction)
+    merged = _replace_kinds(d.slots, base)
     alone = not _has(d.slots, ("places", "weak_places", "unknown", "countries"))
     if d.slots.states and alone and _base(prev).places and s.same_name(s.ask.text):
         # "and the one in vermont?" after "is newport a port of entry?": Newport again, the one in Vermont

@@ -13,7 +13,7 @@ import datetime as dt
 
 from pydantic import BaseModel, Field
 
-from ._dates import format_day
+from ._dates import format_day, week_of
 from ._gazetteer import DayName
 from ._registry import Context, Request, tool
 from ._results import BusinessDayCount, BusinessDayShift, DayStatus, HolidayDate, HolidayList, Hours
@@ -92,25 +92,23 @@ def holiday_date(req: Request, ctx: Context) -> HolidayDate | DayStatus | None:
 
 @tool("holidays", _Year, accepts=("years", "months", "dates", "weekdays"), home=DAYS_HOME)
 def holidays(req: Request, ctx: Context) -> HolidayList:
-    """The holidays CBP offices close for in a year (or one month of it), with the days observed."""
+    """The holidays CBP offices close for in a year (or some months of it), with the days observed."""
     s = req.slots
     year = s.years[0] if s.years else (s.dates[0].day.year if s.dates else ctx.today.year)
-    month = s.months[0] if s.months else None
     # A holiday of one year may close offices in another: New Year's Day 2028 (a Saturday) closes Dec 31, 2027.
     near = sorted({c for y in (year - 1, year, year + 1) for c in ctx.calendar.closures(y)}, key=lambda c: c.day)
     closures = tuple(c for c in near if year in (c.day.year, c.date.year))
-    if month is not None:
-        closures = tuple(
-            c for c in closures if (year, month) in ((c.day.year, c.day.month), (c.date.year, c.date.month))
-        )
+    if s.months:  # "the february holiday and the may holiday": each month asked
+        asked = {(year, m) for m in s.months}
+        closures = tuple(c for c in closures if asked & {(c.day.year, c.day.month), (c.date.year, c.date.month)})
     # "which monday in january is a holiday"; not "july 4 is a saturday" (that says which day it is) nor "if a
     # holiday falls on a sunday, ..." (that asks the rule for any year)
-    weekdays = s.weekdays if month is not None and not (s.dates or s.days) else ()
+    weekdays = s.weekdays if s.months and not (s.dates or s.days) else ()
     if weekdays:
         closures = tuple(c for c in closures if {c.day.weekday(), c.date.weekday()} & set(weekdays))
     left_out = tuple(d.name for d in s.set_aside)
     closures = tuple(c for c in closures if c.name not in left_out)
-    return HolidayList(year, closures, month, weekdays, left_out)
+    return HolidayList(year, closures, s.months, weekdays, left_out)
 
 
 @tool("date_status", _Date, needs=("dates",), home=DAYS_HOME)
@@ -154,8 +152,7 @@ def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayC
         return _count(ctx, start, end, inclusive=True, period=period)
     start = s.dates[0].day
     if s.week and len(s.dates) == 1 and not s.numbers:  # "business days in the week of dec 21": Sunday to Saturday
-        sunday = start - dt.timedelta(days=(start.weekday() + 1) % 7)
-        saturday = sunday + dt.timedelta(days=6)
+        sunday, saturday = week_of(start)
         return _count(ctx, sunday, saturday, inclusive=True,
                       period=f"the week from {format_day(sunday)} to {format_day(saturday)}")  # fmt: skip
     if len(s.dates) > 1 and not s.numbers:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field, replace
 from corpus import Center, Definition
 
 from ._data import Vocabulary
-from ._dates import DateMention, dangling, short_weekday_dot
+from ._dates import DateMention, dangling, short_weekday_dot, week_of
 from ._gazetteer import DayName, Gazetteer, Mention, Place
 from ._intents import IntentClassifier
 
@@ -622,10 +622,15 @@ class Reader:
                 )
             )  # "is saturday a business day?": no weekend day is one; the question asks the rule
             # "which monday in january": a day of that month, not the next such day
-            if not clause[s:e].lower().endswith("s") and not values.get("dates") and not every and not values.get(
-                    "months"):  # fmt: skip
+            dated = values.get("dates", [])
+            week = next((d for d in dated if isinstance(d, DateMention) and d.week_only), None)
+            alone = len(dated) == (week is not None)  # no date but the week the weekday is in
+            if not clause[s:e].lower().endswith("s") and alone and not every and not values.get("months"):
                 # "is cbp open thursday": one day, the next such; "open on saturdays": every such day
                 day = today + dt.timedelta(days=(w - today.weekday()) % 7)
+                if week is not None:  # "friday next week": that week's Friday, which names the week now
+                    day = week_of(week.day)[0] + dt.timedelta(days=(w + 1) % 7)
+                    dated.remove(week)
                 values.setdefault("dates", []).append(DateMention(start + s, start + e, day, False, weekday_only=True))
                 take(s, e, "DATE")
             else:
@@ -656,7 +661,7 @@ class Reader:
             set_aside=tuple(dict.fromkeys(v for v in values.get("set_aside", []) if isinstance(v, DayName))),
             terms=tuple(dict.fromkeys(v for v in values.get("terms", []) if isinstance(v, Definition))),
             kinds=tuple(dict.fromkeys(str(v) for v in values.get("kinds", []))),
-            dates=tuple(v for v in values.get("dates", []) if isinstance(v, DateMention)),
+            dates=self._counted_from(clause, start, values.get("dates", []), bool(values.get("numbers"))),
             years=tuple(dict.fromkeys(int(str(v)) for v in values.get("years", []))),
             months=tuple(dict.fromkeys(int(str(v)) for v in values.get("months", []))),
             weekdays=tuple(dict.fromkeys(weekdays)),
@@ -692,6 +697,19 @@ class Reader:
             slots = replace(slots, weak_places=tuple(dict.fromkeys([*slots.weak_places, *extra])))
         names = tuple((word, clause[s:e]) for s, e, word in sorted(masks))
         return slots, " ".join("".join(masked).split()), names
+
+    def _counted_from(self, clause: str, start: int, found: list[object], counts: bool) -> tuple[DateMention, ...]:
+        """The dates, the one a count starts from first: the one by the cue that says it counts as day one.
+
+        "today's monday ... if tomorrow counts as day 1, what's business day 5?" counts from tomorrow.
+        """
+        dates = [d for d in found if isinstance(d, DateMention)]
+        cue = self._inclusive.search(clause) if counts and len(dates) > 1 else None
+        if cue is None:
+            return tuple(dates)
+        before, after = start + cue.start(), start + cue.end()
+        first = min(dates, key=lambda d: min(abs(before - d.end), abs(d.start - after)))
+        return (first, *(d for d in dates if d is not first))
 
     def _pointed(self, clause: str) -> str:
         """The kind a pointing word names: "any other stations under that port" points at a port."""

@@ -61,7 +61,7 @@ class DevSet:
 
 TUNING = (
     DevSet("assistant_dev", dt.date(2026, 11, 22)),
-    *(DevSet(f"answers_tuning_fresh{n}", dt.date(2026, 11, 23)) for n in ("", *(str(i) for i in range(2, 24)))),
+    *(DevSet(f"answers_tuning_fresh{n}", dt.date(2026, 11, 23)) for n in ("", *(str(i) for i in range(2, 25)))),
 )
 """The sets the engine was developed against (each fresh one was measured unseen first, then tuned on)."""
 HELD_OUT = DevSet("answers_heldout", dt.date(2026, 11, 23), held_out=True)

@@ -188,3 +188,61 @@ def test_a_weekday_right_before_a_day_is_counted_from_that_day(bot: Assistant, c
     history = [{"role": "user", "content": "when is memorial day 2028"}]
     answer = _ask(bot, corpus, question, history)
     assert answer.answer.startswith("Yes.") and "Friday, May 26, 2028" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "count", "sunday", "closed"),
+    [
+        # 101.6(a)(9): Thanksgiving, the fourth Thursday of November, is November 26, 2026, in the week of today
+        ("how many business days does this week have", 4, "November 22, 2026", "Thursday, November 26, 2026"),
+        ("number of working days for cbp next week", 5, "November 29, 2026", ""),
+    ],
+)
+def test_a_week_named_from_today_is_counted_sunday_to_saturday(
+    bot: Assistant, corpus: Corpus, question: str, count: int, sunday: str, closed: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert f"{count} business days" in answer.answer and f"Sunday, {sunday}" in answer.answer
+    assert closed in answer.answer
+
+
+def test_a_weekday_of_next_week_is_that_weeks_day(bot: Assistant, corpus: Corpus) -> None:
+    # today is Monday, November 23, 2026: next week's Wednesday is December 2, no holiday (101.6(a))
+    answer = _ask(bot, corpus, "is cbp open wednesday next week")
+    assert answer.answer.startswith("Yes.") and "Wednesday, December 2, 2026" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # from Tuesday, November 24: Wednesday 2, (Thursday 26 is Thanksgiving, 101.6(a)(9)) Friday 3, Monday 4 ...
+        ("10 business days with tomorrow as day 1 - which date", "Tuesday, December 8, 2026"),
+        ("it's monday today. 5 business days, tomorrow being day 1?", "Tuesday, December 1, 2026"),
+    ],
+)
+def test_the_day_said_to_be_day_one_is_counted_first(bot: Assistant, corpus: Corpus, question: str, day: str) -> None:
+    answer = _ask(bot, corpus, question)
+    assert f"is {day}" in answer.answer and "Counting Tuesday, November 24, 2026 as day 1" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("before", "day"),
+    [
+        ("what's 3 business days starting tomorrow", "Tuesday, December 8, 2026"),
+        # ten business days back from Thursday, December 24, 2026, with no holiday between (101.6(a))
+        ("5 business days before dec 24 2026?", "Thursday, December 10, 2026"),
+    ],
+)
+def test_a_follow_up_with_only_a_number_counts_again_from_the_same_day(
+    bot: Assistant, corpus: Corpus, before: str, day: str
+) -> None:
+    answer = _ask(bot, corpus, "and 10?", [{"role": "user", "content": before}])
+    assert day in answer.answer
+
+
+def test_holidays_of_two_months_are_both_listed(bot: Assistant, corpus: Corpus) -> None:
+    # 101.6(a)(1)-(3): New Year's Day, the third Monday of January and the third Monday of February
+    answer = _ask(bot, corpus, "which holidays fall in january and february 2027")
+    mlk, washington = nth_weekday(2027, 1, 0, 3), nth_weekday(2027, 2, 0, 3)
+    for day in ("January 1, 2027", f"January {mlk.day}, 2027", f"February {washington.day}, 2027"):
+        assert day in answer.answer
