@@ -97,7 +97,8 @@ def lookup_place(req: Request, ctx: Context) -> PlaceFacts | None:
     """
     s = req.slots
     state = s.states[0] if len(s.states) == 1 else None  # "the delaware one or the north carolina one?": both
-    for place in _places(s):
+    # "is fort erie ontario a port of entry?": the town is asked; the province only says where it is
+    for place in s.places or (() if s.unknown else s.weak_places):
         narrowed = place.narrowed(state) if state else place.abroad(s.countries[0]) if len(s.countries) == 1 else place
         elsewhere = tuple(p for p in place.ports if p not in narrowed.ports) if narrowed is not place else ()
         member = re.search(rf"\b(?:{ctx.gazetteer.vocabulary.pattern('membership_cues')})\b", req.text, re.I)

@@ -555,6 +555,12 @@ class Reader:
                 values.setdefault("unknown", []).append(f"{m.text.title()} City")
                 take(s, e + city.end(), "PLACE")
                 continue
+            if (isinstance(region, Place) and _only_a_region(region) and masks and masks[-1][2] == "PLACE"
+                    and not clause[masks[-1][1] : s].strip(" ,")):  # fmt: skip
+                # "fort erie, ontario": a town of the province, not the province; its offices only inform the answer
+                values.setdefault("weak_places", []).append(region)
+                take(s, e, "")
+                continue
             slot = {"place": "places", "state": "states", "country": "countries", "goods": "goods",
                     "holiday": "days", "term": "terms", "kind": "kinds"}[m.kind]  # fmt: skip
             if m.kind == "holiday" and self._set_aside.search(clause[:s]):
@@ -607,6 +613,13 @@ class Reader:
             if state is not None and code is not None:  # "yuma az": the code says which state
                 values.setdefault("states", []).append(state)
                 e += code.end()
+            gap = re.match(r"[\s,]+", clause[e:])
+            after = next((p for m in mine if gap and m.start - start == e + gap.end()
+                          and isinstance(p := m.value("place"), Place) and _only_a_region(p)), None)  # fmt: skip
+            if after is not None and after in values.get("places", []):
+                # "fort erie ontario": a town of the province, not the province; its offices only inform the answer
+                values["places"].remove(after)
+                values.setdefault("weak_places", []).append(after)
             unknown.append(name)
             take(s, e, "PLACE")
         rest = "".join(blank)
@@ -787,7 +800,9 @@ class Reader:
             follower = clause[end:].split()[:1]
             code = follower[0].strip("?.,!") if follower else ""
             everyday = code.lower() in stop or code.lower() in self.gazetteer.ordinary  # "comes IN by truck"
-            if code.upper() in self.gazetteer.codes and not everyday or self._is_region(code):  # "yuma az"
+            words = [w for w in (w.strip("?.,!:;") for w in after) if w]
+            region = any(self._is_region(" ".join(words[:n])) for n in (1, 2, 3))
+            if code.upper() in self.gazetteer.codes and not everyday or region:  # "yuma az", "kelowna british columbia"
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
                 continue
             if follower and follower[0][:1].isupper() and follower[0].lower().strip("?.,!") not in self._kind_words:

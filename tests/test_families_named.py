@@ -435,3 +435,15 @@ def test_a_correction_names_the_place_meant_and_rules_out_the_other(bot: Assista
     history = [{"role": "user", "content": "is newport a port of entry?"}]
     answer = _ask(bot, corpus, "sorry i meant newport rhode island, not the vermont one", history)
     assert answer.answer.startswith("Yes.") and "Rhode Island" in answer.answer and "Derby Line" not in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "town"),
+    [("is windsor ontario a port of entry", "Windsor"), ("kelowna, british columbia: a us port of entry?", "Kelowna")],
+)
+def test_a_town_then_its_province_asks_about_the_town(bot: Assistant, corpus: Corpus, question: str, town: str) -> None:
+    # 101.5 lists preclearance offices in Ontario (Ottawa, Toronto) and British Columbia (Vancouver); neither town
+    # is listed anywhere in Part 101, and the province's offices are not what was asked
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(f"No. {town} is not listed")
+    assert "Ottawa" not in answer.answer and "Vancouver" not in answer.answer
