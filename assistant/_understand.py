@@ -800,8 +800,8 @@ class Reader:
             follower = clause[end:].split()[:1]
             code = follower[0].strip("?.,!") if follower else ""
             everyday = code.lower() in stop or code.lower() in self.gazetteer.ordinary  # "comes IN by truck"
-            words = [w for w in (w.strip("?.,!:;") for w in after) if w]
-            region = any(self._is_region(" ".join(words[:n])) for n in (1, 2, 3))
+            following = [w for w in (w.strip("?.,!:;") for w in after) if w]
+            region = any(self._is_region(" ".join(following[:n])) for n in (1, 2, 3))
             if code.upper() in self.gazetteer.codes and not everyday or region:  # "yuma az", "kelowna british columbia"
                 out.append((start, end, name if any(c.isupper() for c in name) else name.title()))
                 continue
