@@ -485,8 +485,10 @@ class Reader:
             ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
             dated = stated is not None and bool(stated.dates or stated.relative)
-            if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not slots.named()
-                                         or dated and slots.anaphora and not slots.named() - {"terms"}
+            # a defined term the question names is not what "those" is ("does the CBP office close for those?"),
+            # unless it is a kind of place the statement's place is asked to be ("is that airport a port of entry?")
+            own_names = slots.named() - ({"terms"} if dated or not slots.kinds else set())
+            if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not own_names
                                          or topic is not None and placeless and not asks
                                          or topic is not None and slots.anaphora and slots.alternatives):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
