@@ -455,8 +455,11 @@ def test_a_town_then_its_province_asks_about_the_town(bot: Assistant, corpus: Co
         # 101.6(d): offices open on State and local holidays that fall on weekdays
         ("Arizona has state holidays on weekdays. does the CBP office close for those?", "19 CFR 101.6(d)", "open"),
         # 101.9(b)(1): notice of NCAP tests in the Federal Register
-        ("i keep reading about NCAP test programs. does CBP publish notice of those anywhere?", "19 CFR 101.9(b)(1)",
-         "Federal Register"),
+        (
+            "i keep reading about NCAP test programs. does CBP publish notice of those anywhere?",
+            "19 CFR 101.9(b)(1)",
+            "Federal Register",
+        ),
     ],
 )
 def test_a_pointer_to_the_statement_before_is_read_with_it_though_the_question_names_cbp(
