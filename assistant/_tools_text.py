@@ -36,6 +36,7 @@ from ._matching import (
     polar_lead,
     stems,
 )
+from ._positions import asked_position, item_at, named_item, without_position
 from ._records import Evidence
 from ._registry import Context, Request, Retrieved, tool
 from ._results import Definitions, Expansion, Outline, Snippet
@@ -125,6 +126,8 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
         for h in ctx.retrieve(query, lexical=True, also=words)[:_WORD_HITS]
         if (h.ref, h.text) not in {(x.ref, x.text) for x in hits}
     ]
+    if asked_position(req.text, vocabulary):  # "the first thing that happens when you arrive": the lists of steps
+        hits += [Retrieved(p.ref, p.text, None, None) for p in _step_lists(ctx.corpus, vocabulary)]
     if names_article(f"{req.context} {req.text}", vocabulary):
         # "what does the article say about chicago?": the article's passages, even where the tables' rows match
         article = [h for h in hits if h.ref.startswith("Article: ")]
@@ -145,7 +148,7 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said), sections=named)  # fmt: skip
-    if found is None or not req.slots.polar:
+    if found is None or not req.slots.polar or found.lead:
         return found
     sentences = [e.quote for e in found.sentences]
     lead = polar_lead(key_terms(req.text, vocabulary), sentences, vocabulary, asked_verb(req.text, vocabulary))
@@ -213,6 +216,29 @@ def _lead_in(corpus: Corpus, passage: Passage) -> tuple[tuple[int, int], tuple[E
         if passage.text[s:e].endswith(":") and (items := _list_after(corpus, passage, e)):
             return (s, e), items
     return None
+
+
+@_per_corpus
+def _step_lists(corpus: Corpus, vocabulary: Vocabulary) -> tuple[Passage, ...]:
+    """The passages that list steps in order (a question asking "the first step" may be about any of them)."""
+    return tuple(p for p in corpus.passages if _lead_in(corpus, p) and _steps_of(corpus, p, vocabulary))
+
+
+def _steps_of(corpus: Corpus, passage: Passage, vocabulary: Vocabulary) -> tuple[Evidence, ...]:
+    """The steps a passage lists in order ("the main steps involved:"), or those its parent lists with it; else none.
+
+    Only a list its lead-in calls steps, stages or a process has an order a question can ask a position in.
+    """
+    own = _lead_in(corpus, passage)
+    if own is None and passage.parent:
+        parent = corpus.passage(passage.parent)
+        own = (lead := _lead_in(corpus, parent)) and (lead if any(e.ref == passage.ref for e in lead[1]) else None)
+        passage = parent
+    if own is None:
+        return ()
+    (s, e), items = own
+    ordered = stems(" ".join(vocabulary.words("sequence_words")), vocabulary)
+    return items if stems(passage.text[s:e], vocabulary) & ordered else ()
 
 
 def _body(passage: Passage) -> str:
@@ -390,8 +416,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     wants_number = _asks_quantity(lowered, vocabulary)
     cues = _cues(vocabulary)
     wants_examples = not polar and bool(cues.example_asks.search(lowered))
-    keys = key_terms(question, vocabulary)
-    extra = [k for k in key_terms(context, vocabulary) if k not in keys]
+    keys = key_terms(without_position(question, vocabulary), vocabulary)
+    # "the first step", "what comes next": words that say where in a list count only where a sentence holds them
+    extra = [k for k in key_terms(question, vocabulary) + key_terms(context, vocabulary) if k not in keys]
     # "new importer, no history yet": what the user says is absent answers nothing, and a sentence about it is
     # about someone else (101.10(c)(5)(ii) "less than one year of prior import history")
     absent = _absent(f"{context} {question}", vocabulary)
@@ -405,6 +432,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         keys = inside
     if not hits:
         return None
+    position = asked_position(question, vocabulary)
     t = vocabulary.threshold
     best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...], bool] | None = None
     for rank, hit in enumerate(hits):
@@ -414,6 +442,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         # full for it; the section title, and the heading for any other sentence, count half.
         topic = stems(passage.heading or (passage.title if passage.source == "article" else ""), vocabulary)
         title = stems(f"{passage.heading} {passage.title} {_parents(corpus, passage)}", vocabulary)
+        # "the first thing that happens when you arrive": a position is asked in a list of steps
+        in_order = position is not None and bool(_steps_of(corpus, passage, vocabulary))
         for s, e in sentence_spans(hit.text):
             sentence = hit.text[s:e]
             if passage.heading and sentence.rstrip(".") == passage.heading or sentence in said:
@@ -432,6 +462,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
                 own |= topic
             share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
+            score += t("passages_weight_position") if in_order else 0.0
             if items:  # the list is the answer to "what are the steps?", not to "can a vessel enter?"
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
             score -= t("passages_weight_summary") if passage.ref in summaries else 0.0
@@ -454,6 +485,15 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if best is None:
         return None
     _, share, dense, passage, (start, end), items, termed = best
+    if position is not None and share >= t("passages_min_coverage"):
+        # "what's the first step when you land?", "after the customs declaration what comes next?": one item of
+        # the list the best sentence is in (or introduces), by the source's order
+        listed = _steps_of(corpus, passage, vocabulary)
+        mentioned = named_item(listed, question, vocabulary)
+        if (picked := item_at(position, listed, mentioned, int(t("passages_snippet_words")))) is not None:
+            # "is baggage inspection the first step?": No, when the item named is not the one at that position
+            lead = "" if not polar or mentioned is None else "Yes" if picked[0] == mentioned else "No"
+            return Snippet((picked[1],), lead=lead)
     if wants_list and not items and passage.parent:  # "what conditions apply?": all the items, not the best one
         parent = corpus.passage(passage.parent)
         lead_in = _lead_in(corpus, parent)
