@@ -417,6 +417,9 @@ class Planner:
                 "passage_coverage": coverage(keys, holds, extra),
                 "missing_found": coverage(missing, holds),
                 "aside": aside,
+                # "who's in charge of the preclearance offices?": a passage that names the person answers "who"
+                "names_person": bool(re.search(rf"\b(?:{self.vocabulary.pattern('persons')})\b",
+                                               " ".join(st.text for st in passage_said), re.I)),  # fmt: skip
             }
         situation = self._situation(ask, frames, extras)
         for route in AFTER:

@@ -467,3 +467,11 @@ def test_a_pointer_to_the_statement_before_is_read_with_it_though_the_question_n
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert ref in _refs(answer) and words in answer.answer
+
+
+@pytest.mark.parametrize("question", ["who oversees all the preclearance offices?", "who's in charge of preclearance?"])
+def test_who_supervises_a_list_is_the_person_not_the_list(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.5: "A Director, Preclearance, located in the Office of Field Operations at CBP Headquarters, is the
+    # responsible CBP Officer exercising supervisory control over all preclearance offices."
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("A Director, Preclearance") and "Dublin" not in answer.answer
