@@ -124,6 +124,7 @@ class Planner:
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
         self._same = re.compile(rf"\b(?:{vocabulary.pattern('same_cues')})\b", re.I)
         self._denial = re.compile(rf"\b(?:{vocabulary.pattern('denials')})\b", re.I)
+        self._persons = re.compile(rf"\b(?:{vocabulary.pattern('persons')})\b", re.I)
 
     def _needs(self, intent: str) -> tuple[str, ...]:
         tool = self.intents[intent].tool if intent in self.intents else ""
@@ -418,8 +419,7 @@ class Planner:
                 "missing_found": coverage(missing, holds),
                 "aside": aside,
                 # "who's in charge of the preclearance offices?": a passage that names the person answers "who"
-                "names_person": bool(re.search(rf"\b(?:{self.vocabulary.pattern('persons')})\b",
-                                               " ".join(st.text for st in passage_said), re.I)),  # fmt: skip
+                "names_person": self._persons.search(" ".join(st.text for st in passage_said)) is not None,
             }
         situation = self._situation(ask, frames, extras)
         for route in AFTER:

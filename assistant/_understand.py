@@ -214,8 +214,13 @@ class Reader:
         self._anaphora = _cue(v.words("anaphora"))
         self._ellipsis = re.compile(r"^(?:" + "|".join(re.escape(w) for w in v.words("ellipsis")) + r")(?![\w'])",
                                     re.I)  # fmt: skip
+        # "..., and what ...", "..., and separately what ...", "..., and for NCAP tests what ...": a second question
+        framing = rf"(?:(?:{v.pattern('frame_prepositions')})\s+(?:[\w'.&-]+\s+){{1,3}})"
+        frame = rf"(?:(?:{v.pattern('joint_adverbs')}),?\s+)?{framing}?"
+        # "for NCAP tests what gets published?": what it is about, then what is asked
+        self._framed_wh = re.compile(rf"{framing}(?:{v.pattern('wh')})(?![\w'])", re.I)
         self._joint = re.compile(
-            r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + r"),?\s+(?=(?:"
+            r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + rf"),?\s+(?={frame}(?:"
             + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)  # fmt: skip
         self._after, self._before = _cue(v.words("after")), _cue(v.words("before"))
         self._fillers = re.compile(rf"^(?:(?:{v.pattern('fillers')})[\s,:!-]+)+", re.I)
@@ -445,7 +450,7 @@ class Reader:
         # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
         # "biggest ports of entry in the us?" asks for a list.
         return (text.endswith("?") and not self._wh.match(bare) and not self._list_cue.search(text)
-                and not self._wh_last.search(text))  # fmt: skip
+                and not self._wh_last.search(text) and not self._framed_wh.match(bare))  # fmt: skip
 
     def slots(self, text: str, *, today: dt.date, year: int | None = None) -> Slots:
         """What ``text`` names, read as one clause (for a language model's tool arguments)."""
