@@ -301,7 +301,9 @@ def business_day_shift(r: BusinessDayShift, corpus: Corpus) -> list[Statement]:
 
 
 def business_day_count(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
-    """How many business days lie between two dates."""
+    """How many business days lie between two dates (or which is the first or the last of them)."""
+    if r.position and r.days and r.period:
+        return _first_or_last(r, corpus)
     evidence = [_business_day(corpus)] + [e for c in r.closures for e in _closure_evidence(corpus, c)]
     closed = f" Offices are closed for {join([_closure_words(c) for c in r.closures])}." if r.closures else ""
     span = (f"in {r.period}" if r.period else
@@ -311,6 +313,19 @@ def business_day_count(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
     named = f": {join([_WEEKDAYS[d.weekday()] for d in r.days])}" if r.days and (r.end - r.start).days < 7 else ""
     return [Statement(f"There are {len(r.days)} business days {span}{named}.{closed}",
                       tuple(dict.fromkeys(evidence)))]  # fmt: skip
+
+
+def _first_or_last(r: BusinessDayCount, corpus: Corpus) -> list[Statement]:
+    """The day itself ("The first business day of 2027 is Monday, January 4, 2027"), with the closures it passes."""
+    day = r.days[0] if r.position > 0 else r.days[-1]
+    passed = [c for c in r.closures if (c.day < day if r.position > 0 else c.day > day)]
+    out = [Statement(f"The {'first' if r.position > 0 else 'last'} business day of {r.period} is {format_day(day)}.",
+                     (_business_day(corpus),))]  # fmt: skip
+    if passed:
+        where = "before" if r.position > 0 else "after"
+        out.append(Statement(f"Offices are closed {where} it for {join([_closure_words(c) for c in passed])}.",
+                             tuple(e for c in passed for e in _closure_evidence(corpus, c))))  # fmt: skip
+    return out
 
 
 def hours(r: Hours, corpus: Corpus) -> list[Statement]:

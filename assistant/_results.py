@@ -371,6 +371,8 @@ class BusinessDayCount:
     """The first date is counted too."""
     period: str = ""
     """The month or year counted, as it is called ("January 2028"); empty for two dates."""
+    position: int = 0
+    """1 when the first business day of the period is asked, -1 the last; 0 how many there are."""
 
 
 @dataclass(frozen=True, slots=True)

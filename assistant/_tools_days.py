@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
+from dataclasses import replace
 
 from pydantic import BaseModel, Field
 
@@ -138,6 +140,20 @@ def business_days(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayC
 
     The next business day for N=1; weekends and holiday closures are skipped.
     """
+    counted = _business_days_in(req, ctx)
+    return replace(counted, position=_position(req, ctx)) if isinstance(counted, BusinessDayCount) else counted
+
+
+def _position(req: Request, ctx: Context) -> int:
+    """1 for "the first business day of ...", -1 for "the last ...", else 0."""
+    v = ctx.gazetteer.vocabulary
+    for cue, position in (("first_business_day", 1), ("last_business_day", -1)):
+        if re.search(rf"\b(?:{v.pattern(cue)})\b", req.text, re.I):
+            return position
+    return 0
+
+
+def _business_days_in(req: Request, ctx: Context) -> BusinessDayShift | BusinessDayCount | None:
     s = req.slots
     if not s.dates:
         if s.numbers or not (s.months or s.years):

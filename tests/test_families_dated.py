@@ -246,3 +246,20 @@ def test_holidays_of_two_months_are_both_listed(bot: Assistant, corpus: Corpus) 
     mlk, washington = nth_weekday(2027, 1, 0, 3), nth_weekday(2027, 2, 0, 3)
     for day in ("January 1, 2027", f"January {mlk.day}, 2027", f"February {washington.day}, 2027"):
         assert day in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "day"),
+    [
+        # 101.6(a)(1): New Year's Day 2027 is a Friday, so Monday, January 4 is the first business day (101.1)
+        ("what's the first business day of 2027?", "Monday, January 4, 2027"),
+        # New Year's Day 2028 is a Saturday, observed Friday, December 31, 2027 (101.6(a))
+        ("last business day of 2027?", "Thursday, December 30, 2027"),
+        ("last working day of december 2026", "Thursday, December 31, 2026"),
+    ],
+)
+def test_the_first_or_last_business_day_of_a_period_is_that_day(
+    bot: Assistant, corpus: Corpus, question: str, day: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert "business day of" in answer.answer and f"is {day}" in answer.answer
