@@ -56,10 +56,3 @@ def test_hard_asks_what_the_article_calls_a_challenge(bot: Assistant, corpus: Co
     answer = _ask(bot, corpus, "what does the article say is hard about new technology")
     assert "Technological Integration" in answer.answer
     assert refs(answer) == {"Article: Challenges and Issues Facing Ports of Entry"}
-
-
-def test_keep_using_what_is_already_held_is_answered_yes_by_continue(bot: Assistant, corpus: Corpus) -> None:
-    # 101.7(b): the seal, dies and plates now held "shall continue to be so used by each Customs officer until
-    # replaced"
-    answer = _ask(bot, corpus, "the older seal plates and dies customs already owns - can it keep using them?")
-    assert answer.answer.startswith("Yes.") and "19 CFR 101.7(b)" in refs(answer)

@@ -475,3 +475,10 @@ def test_who_supervises_a_list_is_the_person_not_the_list(bot: Assistant, corpus
     # responsible CBP Officer exercising supervisory control over all preclearance offices."
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith("A Director, Preclearance") and "Dublin" not in answer.answer
+
+
+def test_keep_using_what_is_already_held_is_answered_yes_by_continue(bot: Assistant, corpus: Corpus) -> None:
+    # 101.7(b): the seal, dies and plates now held "shall continue to be so used by each Customs officer until
+    # replaced"
+    answer = _ask(bot, corpus, "the older seal plates and dies customs already owns - can it keep using them?")
+    assert answer.answer.startswith("Yes.") and "19 CFR 101.7(b)" in _refs(answer)
