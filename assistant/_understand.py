@@ -475,7 +475,6 @@ class Reader:
         context = Slots()
         statements = []
         previous: tuple[int, int] | None = None  # the statement just before, if the last clause was one
-        stated: Slots | None = None  # its slots
         topic: tuple[Slots, str, tuple[tuple[str, str], ...]] | None = None  # a statement that only names a place
         read = [(start, end, is_question, *self._slots(text, start, end, mentions, dates, today, year))
                 for start, end, is_question in self.clauses(text)]  # fmt: skip
@@ -484,15 +483,14 @@ class Reader:
             if not is_question:
                 context = slots.merged(context)
                 statements.append(text[start:end].strip().strip(" -—–"))
-                previous, stated = (start, end), slots
+                previous = (start, end)
                 topic = (slots, masked, names) if self.topic(text[start:end]) else topic
                 continue
             ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
-            dated = stated is not None and bool(stated.dates or stated.relative)
             # a defined term the question names is not what "those" is ("does the CBP office close for those?"),
             # unless it is a kind of place the statement's place is asked to be ("is that airport a port of entry?")
-            own_names = slots.named() - ({"terms"} if dated or not slots.kinds else set())
+            own_names = slots.named() - ({"terms"} if not slots.kinds else set())
             if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not own_names
                                          or topic is not None and placeless and not asks
                                          or topic is not None and slots.anaphora and slots.alternatives):  # fmt: skip
