@@ -189,7 +189,9 @@ class Planner:
         if not tool_name:
             return ()
         tool = TOOLS[tool_name]
-        kind = next((k for k in _fan_kinds(tool_name) if len(getattr(decision.slots, k)) > 1), None)
+        # "is calgary the only one in alberta?": a member and the set it is the only one of are read together
+        fan = _fan_kinds(tool_name) if not decision.slots.exclusive else ()
+        kind = next((k for k in fan if len(getattr(decision.slots, k)) > 1), None)
         values = getattr(decision.slots, kind) if kind else ()
         context = f"{ask.context_text} {earlier}".strip()
         requests = [Request(decision.slots, ask.text, decision.strict, context, said)]

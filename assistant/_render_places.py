@@ -463,6 +463,7 @@ def ports_in_state(r: PortsInState, corpus: Corpus) -> list[Statement]:
                        _block(corpus, PORTS, [r.state, *(x.cite.line for x in r.listings)]))  # fmt: skip
     if not outside:
         lead = _counted(len(r.listings), r.compare) and _others([x.name for x in r.listings], r.besides)
+        lead = lead and not (r.only and _others([x.name for x in r.listings], r.only))  # "the only ones?": No
         return [*_lead(r.polar, lead), listed]
     meaning = Statement(
         "These ports have their own customs laws and are outside the customs territory of the United States, so "

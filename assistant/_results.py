@@ -113,6 +113,9 @@ class PortsInState:
     question gives ("hawaii only has one port, right?": No)."""
     besides: tuple[str, ...] = ()
     """Names a yes/no question sets aside ("any besides wilmington?"): Yes only if others are listed."""
+    only: tuple[str, ...] = ()
+    """Names a yes/no question says are the only ones ("are nogales and douglas the only ports in arizona?"): Yes
+    only if nothing else is listed."""
     existence: bool = True
     """A yes/no question asks whether any are listed ("are there ports in ...?"), not what the listed ones are
     ("are the virgin islands ports 'ports of entry'?")."""

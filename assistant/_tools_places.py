@@ -137,7 +137,9 @@ def ports_in_state(req: Request, ctx: Context) -> PortsInState:
     state = s.states[0] if s.states else None
     rows = tuple(x for x in ctx.corpus.listings if state is None or x.state == state)
     cue = rf"\b(?:{ctx.gazetteer.vocabulary.pattern('existence_cues')})\b"
-    return PortsInState(state, rows, s.polar, s.compare, _besides(req, ctx), re.search(cue, req.text, re.I) is not None)
+    only = tuple(p.name for p in _places(s)) if s.polar and s.exclusive else ()
+    return PortsInState(state, rows, s.polar, s.compare, _besides(req, ctx), only,
+                        re.search(cue, req.text, re.I) is not None)  # fmt: skip
 
 
 @tool("drawback_ports", _Place, accepts=("places",), home=PORTS_HOME)
@@ -216,6 +218,10 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
             return Preclearance(inside[0].name, _offices(inside[0]), every, s.polar)
         only = tuple(p.name for p in _places(s) if p.offices) if s.exclusive else ()
         return Preclearance(country, tuple(o for o in every if o.country == country), every, s.polar, only)
+    region = next((p for p in _places(s) if p.region_offices and not p.offices), None)
+    if s.exclusive and region is not None:  # "is calgary the only one in alberta?": the province's offices, as above
+        only = tuple(p.name for p in _places(s) if p.offices)
+        return Preclearance(region.name, region.region_offices, every, s.polar, only)
     if s.unknown and all(not p.offices for p in _places(s)):  # "victoria bc": Victoria is asked, BC only says where
         return Preclearance(s.unknown[0], (), every, s.polar)
     for place in _places(s):

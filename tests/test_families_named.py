@@ -482,3 +482,20 @@ def test_keep_using_what_is_already_held_is_answered_yes_by_continue(bot: Assist
     # replaced"
     answer = _ask(bot, corpus, "the older seal plates and dies customs already owns - can it keep using them?")
     assert answer.answer.startswith("Yes.") and "19 CFR 101.7(b)" in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead", "listed"),
+    [
+        # 101.5: Alberta has two offices (Calgary, Edmonton); Quebec one (Montreal)
+        ("is calgary the only preclearance office in alberta?", "No.", "Calgary and Edmonton"),
+        ("is montreal the only preclearance in quebec?", "Yes.", "Montreal"),
+        # 101.3(b)(1): Arizona lists eight ports, Douglas and Nogales among them
+        ("are nogales and douglas the only ports of entry in arizona?", "No.", "Lukeville"),
+    ],
+)
+def test_the_only_one_is_checked_against_the_whole_list(
+    bot: Assistant, corpus: Corpus, question: str, lead: str, listed: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and listed in answer.answer
