@@ -491,9 +491,11 @@ class Reader:
             # a defined term the question names is not what "those" is ("does the CBP office close for those?"),
             # unless it is a kind of place the statement's place is asked to be ("is that airport a port of entry?")
             own_names = slots.named() - ({"terms"} if not slots.kinds else set())
+            # "bahamas preclearance - is it just nassau?": "it" is the topic, and "just" weighs the name against it
+            weighs = slots.alternatives or slots.exclusive
             if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not own_names
                                          or topic is not None and placeless and not asks
-                                         or topic is not None and slots.anaphora and slots.alternatives):  # fmt: skip
+                                         or topic is not None and slots.anaphora and weighs):  # fmt: skip
                 # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
                 # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
                 start, own, polar, kinds = previous[0], slots.asks, slots.polar, slots.kinds
