@@ -38,6 +38,7 @@ from ._results import (
     Definitions,
     HolidayDate,
     HolidayList,
+    Hours,
     PlaceFacts,
     PortLimits,
     PortsInState,
@@ -412,8 +413,11 @@ class Planner:
             "miss_share": self.vocabulary.threshold("intents_miss_share"),
             "min_coverage": self.vocabulary.threshold("passages_min_coverage"),
             "margin": self.vocabulary.threshold("passages_beat_margin"),
-            # a definition that said Yes or No settled it ("is guam inside the customs territory?": No, only ...)
-            "settled": isinstance(results[0], Definitions) and bool(said) and said[0].text in ("Yes.", "No."),
+            # a definition that said Yes or No settled it ("is guam inside the customs territory?": No, only ...), and
+            # so did the hours compared ("same hours at our dock?": No, 8 a.m. outside the office, 8:30 inside)
+            "settled": (isinstance(results[0], Definitions) or isinstance(results[0], Hours) and results[0].same)
+            and bool(said)
+            and said[0].text in ("Yes.", "No."),
         }
         if passage is not None:
             extras |= {

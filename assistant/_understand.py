@@ -160,10 +160,12 @@ def _placed(slots: Slots, context: Slots) -> Slots:
     And its month in the year a statement gave.
 
     And the city a statement named in the country a question asks about ("flying shannon to boston, do i clear
-    customs in ireland?": Shannon), and the days a statement sets aside.
+    customs in ireland?": Shannon), the days a statement sets aside, and a service it puts outside the office.
     """
     if context.set_aside and not slots.set_aside:  # "besides memorial day, which holidays are in may?"
         slots = replace(slots, set_aside=context.set_aside)
+    if context.outside and not slots.outside:  # "i need an officer at my dock. same hours?": hours outside the office
+        slots = replace(slots, outside=True)
     if slots.months and not slots.years and len(context.years) == 1:
         slots = replace(slots, years=context.years)  # "oct 2027 - when is the october holiday?": October 2027
     if slots.countries and not slots.places:

@@ -501,3 +501,14 @@ def test_the_only_one_is_checked_against_the_whole_list(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith(lead) and listed in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["i need an officer at my dock, outside the office. same hours?",
+     "are the hours the same when the officer comes to our pier?"],
+)  # fmt: skip
+def test_hours_outside_the_office_are_not_the_same(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.6(e): services outside a CBP office from 8 a.m.; 101.6: offices open at 8:30 a.m.
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and "8 a.m." in answer.answer and "8:30 a.m." in answer.answer
