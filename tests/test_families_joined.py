@@ -30,9 +30,9 @@ def bot(corpus: Corpus, engine: Engine) -> Assistant:
         # 101.4(c)(2): Alpena (Michigan) under Saginaw-Bay City-Flint; 101.10(a): Electronics, Long Beach
         ("which port supervises Alpena, and separately which center handles electronics?",
          ("Saginaw-Bay City-Flint", "Long Beach"), {"19 CFR 101.4(c)(2)", "19 CFR 101.10(a)"}),
-        # 101.10(a): Machinery, Laredo; 101.5: Dublin and Shannon in Ireland
-        ("where is the machinery center managed from, and for preclearance in ireland which airports have it?",
-         ("Laredo", "Dublin", "Shannon"), {"19 CFR 101.10(a)", "19 CFR 101.5"}),
+        # 101.10(a): Machinery, Laredo; 101.5: eight offices in Canada, Calgary to Winnipeg
+        ("where is the machinery center managed from, and for preclearance in canada which cities have it?",
+         ("Laredo", "Calgary", "Winnipeg"), {"19 CFR 101.10(a)", "19 CFR 101.5"}),
     ],
 )  # fmt: skip
 def test_a_second_question_after_a_frame_or_an_adverb_is_answered_too(

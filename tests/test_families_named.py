@@ -487,9 +487,9 @@ def test_keep_using_what_is_already_held_is_answered_yes_by_continue(bot: Assist
 @pytest.mark.parametrize(
     ("question", "lead", "listed"),
     [
-        # 101.5: Alberta has two offices (Calgary, Edmonton); Quebec one (Montreal)
+        # 101.5: Alberta has two offices (Calgary, Edmonton); Nova Scotia one (Halifax)
         ("is calgary the only preclearance office in alberta?", "No.", "Calgary and Edmonton"),
-        ("is montreal the only preclearance in quebec?", "Yes.", "Montreal"),
+        ("is halifax the only preclearance office in nova scotia?", "Yes.", "Halifax"),
         # 101.3(b)(1): Arizona lists eight ports, Douglas and Nogales among them
         ("are nogales and douglas the only ports of entry in arizona?", "No.", "Lukeville"),
         # a topic, then "is it just ...?" about it (101.5: Ireland has Dublin and Shannon)
