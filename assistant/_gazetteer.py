@@ -83,6 +83,12 @@ class Place:
     """Listed ports whose name starts with this one ("Eagle" -> "Eagle Pass"), for "did you mean"."""
 
     @property
+    def only_a_region(self) -> bool:
+        """A name that means a province with preclearance offices and nothing else ("Quebec", "Alberta")."""
+        readings = ("ports", "part_of", "stations", "service_ports", "offices", "centers", "included_in")
+        return bool(self.region_offices) and not any(getattr(self, r) for r in readings)
+
+    @property
     def states(self) -> frozenset[str]:
         """Every state this name is listed under, in any reading."""
         out = {s for p in (*self.ports, *self.part_of) for s in p.states}

@@ -211,16 +211,17 @@ def preclearance(req: Request, ctx: Context) -> Preclearance:
         # "cork ireland": the city is asked, the country only says where it is
         country = s.countries[0]
         return Preclearance(s.unknown[0], (), every, s.polar, country=country)
+    # "is nassau the only one in the bahamas?", "is calgary the only one in alberta?": the names checked against
+    # the whole list of the country or the province
+    only = tuple(p.name for p in _places(s) if p.offices) if s.exclusive else ()
     if s.countries:
         country = s.countries[0]
         inside = [p for p in _places(s) if any(o.country == country for o in p.offices)]
         if len(inside) == 1 and not s.exclusive and not _asks_others(req, ctx):  # "vancouver canada": the city is asked
             return Preclearance(inside[0].name, _offices(inside[0]), every, s.polar)
-        only = tuple(p.name for p in _places(s) if p.offices) if s.exclusive else ()
         return Preclearance(country, tuple(o for o in every if o.country == country), every, s.polar, only)
-    region = next((p for p in _places(s) if p.region_offices and not p.offices), None)
-    if s.exclusive and region is not None:  # "is calgary the only one in alberta?": the province's offices, as above
-        only = tuple(p.name for p in _places(s) if p.offices)
+    region = next((p for p in _places(s) if p.only_a_region), None)
+    if s.exclusive and region is not None:
         return Preclearance(region.name, region.region_offices, every, s.polar, only)
     if s.unknown and all(not p.offices for p in _places(s)):  # "victoria bc": Victoria is asked, BC only says where
         return Preclearance(s.unknown[0], (), every, s.polar)

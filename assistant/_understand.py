@@ -192,12 +192,6 @@ def _first_cue(text: str, closed: re.Pattern[str], opened: re.Pattern[str]) -> s
     return "open" if o else ""
 
 
-def _only_a_region(place: Place) -> bool:
-    """A name that means a province with preclearance offices and nothing else ("Quebec", "Alberta")."""
-    readings = ("ports", "part_of", "stations", "service_ports", "offices", "centers", "included_in")
-    return bool(place.region_offices) and not any(getattr(place, r) for r in readings)
-
-
 class Reader:
     """Turns a message into asks."""
 
@@ -414,7 +408,7 @@ class Reader:
 
     def _is_region(self, word: str) -> bool:
         place = self.gazetteer.places.get(word.lower())
-        return place is not None and _only_a_region(place)
+        return place is not None and place.only_a_region
 
     def _is_polar(self, clause: str, segments: list[str]) -> bool:
         """Whether the clause is a yes/no question.
@@ -558,13 +552,13 @@ class Reader:
                 take(opens.start(), e, "PLACE")
                 continue
             city = re.match(r"\s+city\b", clause[e:], re.I)
-            if isinstance(region, Place) and city and _only_a_region(region):
+            if isinstance(region, Place) and city and region.only_a_region:
                 # "quebec city": a city in the province, not the province; its offices only inform the answer
                 values.setdefault("weak_places", []).append(region)
                 values.setdefault("unknown", []).append(f"{m.text.title()} City")
                 take(s, e + city.end(), "PLACE")
                 continue
-            if (isinstance(region, Place) and _only_a_region(region) and masks and masks[-1][2] == "PLACE"
+            if (isinstance(region, Place) and region.only_a_region and masks and masks[-1][2] == "PLACE"
                     and not clause[masks[-1][1] : s].strip(" ,")):  # fmt: skip
                 # "fort erie, ontario": a town of the province, not the province; its offices only inform the answer
                 values.setdefault("weak_places", []).append(region)
@@ -624,7 +618,7 @@ class Reader:
                 e += code.end()
             gap = re.match(r"[\s,]+", clause[e:])
             after = next((p for m in mine if gap and m.start - start == e + gap.end()
-                          and isinstance(p := m.value("place"), Place) and _only_a_region(p)), None)  # fmt: skip
+                          and isinstance(p := m.value("place"), Place) and p.only_a_region), None)  # fmt: skip
             if after is not None and after in values.get("places", []):
                 # "fort erie ontario": a town of the province, not the province; its offices only inform the answer
                 values["places"].remove(after)
