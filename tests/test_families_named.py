@@ -492,8 +492,8 @@ def test_keep_using_what_is_already_held_is_answered_yes_by_continue(bot: Assist
         ("is halifax the only preclearance office in nova scotia?", "Yes.", "Halifax"),
         # 101.3(b)(1): Arizona lists eight ports, Douglas and Nogales among them
         ("are nogales and douglas the only ports of entry in arizona?", "No.", "Lukeville"),
-        # a topic, then "is it just ...?" about it (101.5: Ireland has Dublin and Shannon)
-        ("ireland preclearance - is it only dublin?", "No.", "Dublin and Shannon"),
+        # a topic, then "is it just ...?" about it (101.5: eight offices in Canada)
+        ("canada preclearance - is it only toronto?", "No.", "Calgary, Edmonton"),
     ],
 )
 def test_the_only_one_is_checked_against_the_whole_list(
