@@ -43,12 +43,15 @@ class IntentClassifier:
         self._embedder = embedder
         self._k = k
         self._cache = cache_dir / f"intents-{digest[:16]}-{model_id.replace('/', '_')[:60]}.npy" if cache_dir else None
-        self._labels = np.array([i for i, intent in enumerate(intents) for _ in intent.phrasings])
-        groups = [np.flatnonzero(self._labels == i) for i in range(len(intents))]
-        width = max(len(g) for g in groups)
-        # Each intent's phrasing rows side by side, padded, so one partition scores every intent at once.
-        self._pad_rows = np.array([np.pad(g, (0, width - len(g))) for g in groups])
-        self._pad_mask = np.array([np.arange(width) < len(g) for g in groups])
+        # Each intent's phrasing rows follow one another: one slice per intent.
+        self._bounds = np.cumsum([0, *(len(intent.phrasings) for intent in intents)])
+        sizes = np.diff(self._bounds)
+        self._band = np.repeat(4.0 * np.arange(len(intents)), sizes)
+        counts = np.minimum(sizes, k)
+        firsts = self._bounds[:-1]
+        self._top = np.concatenate([np.arange(start, start + n) for start, n in zip(firsts, counts, strict=True)])
+        self._top_starts = np.cumsum([0, *counts[:-1]])
+        self._top_counts = counts.astype(np.float64)
         self._matrix: NDArray[np.float32] | None = None
         self._lock = threading.Lock()
 
@@ -59,7 +62,7 @@ class IntentClassifier:
     def prime(self, texts: Sequence[str]) -> None:
         """Embed the texts about to be ranked in one batch, when the embedder batches queries.
 
-        The questions of one message are read together: two questions cost one model call.
+        The questions of one message are read together (one call, for an encoder that gains from batching).
         """
         batch = getattr(self._embedder, "embed_queries", None)
         if batch is not None and len(set(texts)) > 1:
@@ -73,7 +76,7 @@ class IntentClassifier:
             return self._matrix
 
     def _load(self) -> NDArray[np.float32]:
-        rows = len(self._labels)
+        rows = int(self._bounds[-1])
         if self._cache is not None and self._cache.exists():
             try:
                 cached = np.load(self._cache)
@@ -95,10 +98,11 @@ class IntentClassifier:
 
     def rank(self, text: str) -> tuple[tuple[str, float], ...]:
         """Every intent with its score for ``text``, best first."""
-        sims = self.matrix() @ self.embed(text)
-        grid = np.where(self._pad_mask, sims[self._pad_rows], -np.inf)  # one row per intent, short rows padded
-        top = np.partition(grid, -self._k, axis=1)[:, -self._k :]
-        held = np.isfinite(top)  # an intent with fewer than k phrasings averages the ones it has
-        means = np.where(held, top, 0.0).sum(axis=1) / held.sum(axis=1)
+        sims = (self.matrix() @ self.embed(text)).astype(np.float64)
+        # One partition for all intents: each intent's rows in a band of its own (cosines lie in [-1, 1]), its k
+        # best first within it; in float64 the cosine is recovered exactly from its key.
+        keys = np.partition(self._band - sims, self._top)
+        top = self._band[self._top] - keys[self._top]  # each intent's k best (all it has, when fewer)
+        means = np.add.reduceat(top, self._top_starts) / self._top_counts
         order = np.argsort(-means, kind="stable")
         return tuple((self.intents[i].name, float(means[i])) for i in order)

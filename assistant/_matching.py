@@ -316,8 +316,9 @@ def coverage(
     A misspelt key word counts when it is one or two letters off a word of the text ("pasenger" for "passenger").
     ``extra`` key words (from statements around the question) count only when the text holds them.
     """
-    held = sum(1 for k in keys if k & text_stems or _near(k, frozenset(text_stems)))
-    bonus = sum(1 for k in extra if k & text_stems)
+    words = text_stems if isinstance(text_stems, frozenset) else frozenset(text_stems)
+    held = sum(1 for k in keys if k & words or _near(k, words))
+    bonus = sum(1 for k in extra if k & words)
     if not keys and not bonus:
         return 1.0
     return (held + bonus) / (len(keys) + bonus)
@@ -329,12 +330,24 @@ def _near(key: frozenset[str], text_stems: frozenset[str]) -> bool:
     return _derived(key, text_stems) or _misspelt(key, text_stems)
 
 
-def _derived(key: frozenset[str], text_stems: AbstractSet[str]) -> bool:
+def _derived(key: frozenset[str], text_stems: frozenset[str]) -> bool:
     """A longer form of a key word ("supervis": supervisory, supervisor), for stems of six letters or more."""
-    return any(len(k) >= _MIN_DERIVED and w.startswith(k) for k in key for w in text_stems)
+    prefixes = _prefixes(text_stems)
+    return any(k in prefixes for k in key if len(k) >= _MIN_DERIVED)
 
 
-def _misspelt(key: frozenset[str], text_stems: AbstractSet[str]) -> bool:
-    candidates = [w for w in text_stems if len(w) >= _MIN_FUZZY]
+@functools.lru_cache(maxsize=4096)
+def _prefixes(text_stems: frozenset[str]) -> frozenset[str]:
+    """Every beginning of six letters or more of the words (a sentence's, read for question after question)."""
+    return frozenset(w[:n] for w in text_stems for n in range(_MIN_DERIVED, len(w) + 1))
+
+
+@functools.lru_cache(maxsize=4096)
+def _fuzzy_candidates(text_stems: frozenset[str]) -> tuple[str, ...]:
+    return tuple(w for w in text_stems if len(w) >= _MIN_FUZZY)
+
+
+def _misspelt(key: frozenset[str], text_stems: frozenset[str]) -> bool:
+    candidates = _fuzzy_candidates(text_stems)
     return any(len(k) >= _MIN_FUZZY and process.extractOne(k, candidates, scorer=fuzz.ratio, score_cutoff=_FUZZY_KEY)
                for k in key)  # fmt: skip

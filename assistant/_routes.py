@@ -201,13 +201,14 @@ def _using_all(intent: str, slots: Slots, s: Situation) -> str:
     return next((i for i in near if unused <= uses(i) and _runs(i, slots, s)), intent)
 
 
-def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None) -> str | None:
+def _best_runnable(slots: Slots, s: Situation, *, margin: float | None = None, context: bool = False) -> str | None:
     """The best-scoring intent whose tool can run on ``slots`` and uses something they name.
 
-    It is chosen among those nearly as likely as the best (within ``margin``, by default the situation's).
+    It is chosen among those nearly as likely as the best (within ``margin``, by default the situation's). With
+    ``context``, what the statements around the question name counts as named too.
     """
     top = s.ask.intents[0][1]
-    named = slots.named()
+    named = slots.named() | (s.ask.context.named() if context else set())
     for intent, score in s.ask.intents:
         if score < top - (s.margin if margin is None else margin):
             break
@@ -564,7 +565,10 @@ def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     if needs and not _has(d.slots, needs):
         # The top intent failed on what the question lacks, so a runnable one a little further down is the reading
         # ("what counts as a business day?" is not about a date: it asks the definition).
-        return d.via("nothing_needed_found", intent=_best_runnable(d.slots, s, margin=s.follow_margin) or PASSAGE)
+        # "'date of importation' for goods by ship - which date counts?": the statement names what it asks about,
+        # so the reading it falls to must use that (a term), not list the holidays
+        runnable = _best_runnable(d.slots, s, margin=s.follow_margin, context=True)
+        return d.via("nothing_needed_found", intent=runnable or PASSAGE)
     return None
 
 

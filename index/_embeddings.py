@@ -20,7 +20,7 @@ from langchain_core.embeddings import Embeddings
 
 from corpus import ConfigurationError, ModelError, Settings, enforce_offline
 
-from ._onnx import OnnxEncoder, onnx_encoder
+from ._onnx import INT8_SUFFIX, OnnxEncoder, onnx_encoder
 
 if TYPE_CHECKING:
     from sentence_transformers import SentenceTransformer
@@ -109,8 +109,8 @@ class SentenceEmbeddings(Embeddings):
     def embed_queries(self, texts: Sequence[str]) -> list[tuple[float, ...]]:
         """Embed several queries, the ones not cached in one batch.
 
-        A message of two questions costs one model call, not two (two short texts in one batch take about 1.5
-        times one).
+        With the exact ONNX export or torch a message of two questions costs one model call, not two (two short
+        texts in one batch take about 1.5 times one); the 8-bit model reads each text alone (see ``_onnx``).
         """
         with self._lock:  # what is cached now is kept here: another thread may evict it while this one encodes
             known = {t: self._cache[t] for t in texts if t in self._cache}
@@ -197,7 +197,8 @@ def _load(spec: str, cache_dir: Path) -> SentenceEmbeddings:
             "give a local sentence-transformers folder, or unset it for the bundled model"
         ) from exc
     model_id = f"{name}@{digest[:16] or 'unhashed'}"
-    return SentenceEmbeddings(model, model_id, onnx_encoder(model, cache_dir, model_id) if digest else None)
+    encoder = onnx_encoder(model, cache_dir, model_id) if digest else None
+    return SentenceEmbeddings(model, model_id + (INT8_SUFFIX if encoder and encoder.quantized else ""), encoder)
 
 
 def load_embedder(settings: Settings) -> SentenceEmbeddings:

@@ -7,6 +7,7 @@ from the same chunk list, checked by the manifest.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 
 import bm25s
@@ -31,13 +32,15 @@ class Bm25:
         self._bm25 = bm25s.BM25(k1=K1, b=B)
         self._bm25.index(tokens, show_progress=False)
         self._size = len(texts)
+        # one question searches the same words two or three ways (hybrid, words only, the article only)
+        self.scores = functools.lru_cache(maxsize=256)(self._scores)
 
-    def scores(self, query: str) -> NDArray[np.float32]:
-        """One score per chunk, in chunk order (0 where no query term occurs)."""
+    def _scores(self, query: str) -> NDArray[np.float32]:
+        """One score per chunk, in chunk order (0 where no query term occurs); read-only, as it is shared."""
         tokens = bm25s.tokenize(
             [query], stopwords="en", stemmer=self._stemmer, return_ids=False, show_progress=False
         )  # fmt: skip
         words = [t for t in tokens[0] if t in self._bm25.vocab_dict]
-        if not words:
-            return np.zeros(self._size, dtype=np.float32)
-        return np.asarray(self._bm25.get_scores(words), dtype=np.float32)
+        out = np.asarray(self._bm25.get_scores(words), dtype=np.float32) if words else np.zeros(self._size, np.float32)
+        out.setflags(write=False)
+        return out

@@ -1,11 +1,18 @@
-"""Run a loaded sentence-transformers model through ONNX Runtime, four times faster on CPU.
+"""Run a loaded sentence-transformers model through ONNX Runtime, several times faster on CPU.
 
 The model is still loaded (and its weights checked) with sentence-transformers;
-its transformer is exported once to ONNX in the data folder and the export is
-accepted only if it reproduces the model's own embeddings. On this machine a
-query takes about 5 ms this way instead of about 20 ms through torch. Any
-failure (an unsupported pipeline, a failed export, a mismatch) falls back to
-torch: this module must never make results different, only faster.
+its transformer is exported once to ONNX in the data folder, then quantized to
+8-bit weights (per output channel). The quantized model is used when it agrees
+with the model's own embeddings on the probe sentences, else the exact export
+when it reproduces them, else torch. One question's embedding takes about 2-4 ms
+quantized, 4-6 ms exact and about 20 ms through torch on this machine.
+
+Quantizing changes the vectors a little (cosine with the exact export's: min
+0.987, mean 0.994 over 800 dev questions). Measured on the answer dev sets it
+cost 8 of 3,784 tuning questions and gained 1 of 140 held-out ones, and took
+the engine's warm p95 from about 27 ms to about 17 ms. Its ``model_id`` says
+it is quantized: an index or an intent cache built with one encoder is never
+read with another.
 """
 
 from __future__ import annotations
@@ -28,13 +35,20 @@ log = logging.getLogger(__name__)
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _PROBES = ["Which port supervises the Otay Mesa customs station?", "hours of business", "préclearance à Dublin"]
 _MIN_COSINE = 0.9999
+"""The exact export must reproduce the model (float rounding only)."""
+_MIN_COSINE_INT8 = 0.97
+"""The quantized model's floor on the probes: they measure 0.990-0.996 here; a CPU whose 8-bit kernels saturate
+(reduce the agreement below this) gets the exact export instead."""
+INT8_SUFFIX = "+int8"
+"""Added to a model id when its embeddings come from the quantized export."""
 
 
 class OnnxEncoder:
     """Mean-pooled, normalised sentence embeddings from an ONNX export of the transformer."""
 
-    def __init__(self, model: SentenceTransformer, path: Path) -> None:
+    def __init__(self, model: SentenceTransformer, path: Path, *, quantized: bool = False) -> None:
         import onnxruntime as ort
+        from tokenizers import Tokenizer
 
         options = ort.SessionOptions()
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -44,15 +58,31 @@ class OnnxEncoder:
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         options.log_severity_level = 3
         self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        self._tokenizer: Any = model.tokenizer
-        self._max_length = int(model.max_seq_length or 256)
+        # The model's own fast tokenizer, called directly: the same ids, without the 0.2 ms of the wrapper.
+        self._tokenizer = Tokenizer.from_str(model.tokenizer.backend_tokenizer.to_str())
+        self._tokenizer.enable_truncation(int(model.max_seq_length or 256))
+        pad = model.tokenizer
+        self._tokenizer.enable_padding(pad_id=int(pad.pad_token_id or 0), pad_token=str(pad.pad_token))
         self._names = {i.name for i in self._session.get_inputs()}
+        self.quantized = quantized
+        """True when the weights are the 8-bit ones."""
 
     def encode(self, texts: list[str]) -> NDArray[np.float32]:
-        """One unit-length vector per text."""
-        features = self._tokenizer(
-            texts, padding=True, truncation=True, max_length=self._max_length, return_tensors="np"
-        )  # fmt: skip
+        """One unit-length vector per text.
+
+        The 8-bit model scales each batch's activations by the batch's own range, so a text batched with others
+        would get a vector that depends on them: it reads each text alone.
+        """
+        if self.quantized and len(texts) > 1:
+            return np.concatenate([self._encode(texts[i : i + 1]) for i in range(len(texts))])
+        return self._encode(texts)
+
+    def _encode(self, texts: list[str]) -> NDArray[np.float32]:
+        encodings = self._tokenizer.encode_batch(texts)
+        features = {
+            "input_ids": [e.ids for e in encodings], "attention_mask": [e.attention_mask for e in encodings],
+            "token_type_ids": [e.type_ids for e in encodings],
+        }  # fmt: skip
         feed = {k: np.asarray(features[k], dtype=np.int64) for k in _INPUTS if k in self._names}
         hidden = self._session.run(None, feed)[0]
         mask = feed["attention_mask"][..., None].astype(np.float32)
@@ -99,22 +129,44 @@ def _export(model: SentenceTransformer, path: Path) -> None:
     tmp.replace(path)
 
 
+def _quantize(exact: Path, path: Path) -> None:
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+
+    tmp = path.with_suffix(".tmp")
+    logging.disable(logging.WARNING)  # its advice to pre-process (for image models) goes to the root logger
+    try:
+        quantize_dynamic(exact, tmp, weight_type=QuantType.QInt8, per_channel=True)
+    finally:
+        logging.disable(logging.NOTSET)
+    tmp.replace(path)
+
+
 def onnx_encoder(model: SentenceTransformer, cache_dir: Path, model_id: str) -> OnnxEncoder | None:
-    """An ONNX encoder that matches ``model``, exported once into ``cache_dir``; None to stay on torch."""
+    """The fastest ONNX encoder that agrees with ``model``, exported once into ``cache_dir``; None for torch."""
     if not _supported(model):
         return None
     path = cache_dir / f"{model_id.replace('/', '_')}.onnx"
+    quantized = path.with_suffix(".int8.onnx")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with FileLock(str(path) + ".lock", timeout=300):
             if not path.exists():
                 _export(model, path)
-        encoder = OnnxEncoder(model, path)
+            if not quantized.exists():
+                try:
+                    _quantize(path, quantized)
+                except Exception as exc:  # the exact export still serves
+                    log.warning("8-bit quantization of %s failed (%s)", model_id, exc)
         reference = model.encode(_PROBES, normalize_embeddings=True, show_progress_bar=False)
-        if float(np.min(np.sum(reference * encoder.encode(_PROBES), axis=1))) < _MIN_COSINE:
-            log.warning("ONNX export of %s does not match the model; using torch", model_id)
-            return None
-        return encoder
+        for candidate, floor in ((quantized, _MIN_COSINE_INT8), (path, _MIN_COSINE)):
+            if not candidate.exists():
+                continue
+            encoder = OnnxEncoder(model, candidate, quantized=candidate == quantized)
+            if float(np.min(np.sum(reference * encoder.encode(_PROBES), axis=1))) >= floor:
+                return encoder
+            log.warning("ONNX model %s does not match %s", candidate.name, model_id)
+        log.warning("no ONNX model matches %s; using torch", model_id)
+        return None
     except Exception as exc:  # any export/runtime trouble: stay correct on torch
         log.warning("ONNX acceleration unavailable for %s (%s); using torch", model_id, exc)
         return None

@@ -9,6 +9,7 @@ topic the sources do not have.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 
@@ -50,6 +51,15 @@ class QueryRewriter:
         words = {w for text in texts for w in _WORD.findall(text.lower())}
         self._vocabulary = words | {w for text in known for w in _WORD.findall(text.lower())}
         self._candidates = sorted(w for w in words if len(w) >= _MIN_TYPO_LEN - 1)
+        # a question is searched two or three ways, and people repeat their words: each word is looked up once
+        self._closest = functools.lru_cache(maxsize=4096)(self._closest_uncached)
+
+    def _closest_uncached(self, word: str) -> str | None:
+        close = process.extract(word, self._candidates, scorer=fuzz.ratio, score_cutoff=_cutoff(word), limit=5)
+        if not close:
+            return None
+        # among close spellings, the fewest edits wins ("servise" -> "service", not "supervise")
+        return str(min(close, key=lambda m: (Levenshtein.distance(word, m[0]), -m[1]))[0])
 
     def correct(self, query: str) -> str:
         """The query with each unknown word of 5+ letters replaced by the closest corpus word, if close."""
@@ -57,9 +67,7 @@ class QueryRewriter:
         for token in re.split(r"(\W+)", query):
             word = token.lower()
             if len(word) >= _MIN_TYPO_LEN and word.isalpha() and word not in self._vocabulary:
-                close = process.extract(word, self._candidates, scorer=fuzz.ratio, score_cutoff=_cutoff(word), limit=5)
-                if close:  # among close spellings, the fewest edits wins ("servise" -> "service", not "supervise")
-                    token = min(close, key=lambda m: (Levenshtein.distance(word, m[0]), -m[1]))[0]
+                token = self._closest(word) or token
             out.append(token)
         return "".join(out)
 

@@ -1,4 +1,4 @@
-"""The real embedding model: loaded offline, checked, fast path equal to torch, and recall on the dev set.
+"""The real embedding model: loaded offline, checked, fast path agreeing with torch, and recall on the dev set.
 
 These load all-MiniLM-L6-v2 (about 10 s), so they are few and share one index.
 """
@@ -42,17 +42,36 @@ def index(data_dir: Path, embedder: SentenceEmbeddings) -> Iterator[Index]:
         yield opened
 
 
-def test_bundled_model_is_identified_by_its_weights(embedder: SentenceEmbeddings) -> None:
-    assert embedder.model_id == f"all-MiniLM-L6-v2@{MINILM_SHA256[:16]}"
+def test_bundled_model_is_identified_by_its_weights_and_its_quantization(embedder: SentenceEmbeddings) -> None:
+    # an index or intent cache built by the 8-bit model is never read with the exact one's vectors, or torch's
+    assert embedder.model_id == f"all-MiniLM-L6-v2@{MINILM_SHA256[:16]}+int8"
     assert embedder.engine == "onnxruntime"
 
 
-def test_fast_path_gives_the_models_own_vectors(embedder: SentenceEmbeddings) -> None:
-    texts = ["Which port supervises Otay Mesa?", "Customs ports of entry in Montana (MT): Butte; Sweetgrass", "x"]
-    fast = np.array(embedder.embed_documents(texts))
-    reference = embedder._model.encode(texts, normalize_embeddings=True)
-    assert float(np.min(np.sum(fast * reference, axis=1))) > 0.9999
-    assert np.allclose(embedder.embed_query(texts[0]), fast[0], atol=1e-5)
+_TEXTS = [
+    "Which port supervises Otay Mesa?", "Customs ports of entry in Montana (MT): Butte; Sweetgrass", "x",
+    "is the cbp office open on juneteenth", "¿Abre la aduana el día de Navidad?", "Customs station " * 200,
+]  # fmt: skip
+
+
+def test_fast_path_agrees_with_the_model(embedder: SentenceEmbeddings) -> None:
+    fast = np.array(embedder.embed_documents(_TEXTS))
+    reference = embedder._model.encode(_TEXTS, normalize_embeddings=True)
+    assert float(np.min(np.sum(fast * reference, axis=1))) > 0.97
+    # a query's vector does not depend on what it was batched with
+    assert np.allclose(embedder.embed_query(_TEXTS[0]), fast[0], atol=1e-5)
+
+
+def test_exact_export_serves_where_the_8_bit_model_disagrees(
+    embedder: SentenceEmbeddings, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from index import _onnx
+
+    monkeypatch.setattr(_onnx, "_MIN_COSINE_INT8", 1.01)  # no 8-bit model can agree this well
+    exact = _onnx.onnx_encoder(embedder.model, data_dir / "models", f"all-MiniLM-L6-v2@{MINILM_SHA256[:16]}")
+    assert exact is not None and not exact.quantized
+    reference = embedder.model.encode(_TEXTS, normalize_embeddings=True)
+    assert float(np.min(np.sum(exact.encode(_TEXTS) * reference, axis=1))) > 0.9999
 
 
 def _recall_at_5(index: Index, mode: str) -> float:

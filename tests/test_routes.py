@@ -34,7 +34,7 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
     "points_back": ("which customs stations report to it?", _after("Is Great Falls a port of entry?", "Yes, in Montana.")),
     "the_article_is_named": ("according to the article, what is a port of entry?", []),
     "no_intent": ("where does the bill of lading come in?", []),
-    "unanswerable": ("where is the Peace Bridge?", []),
+    "unanswerable": ("can they put us somewhere other than what our tariff classification says?", []),
     "outside_the_sources": ("do i need an esta to fly from dublin to new york?", []),
     "a_value_the_sources_never_give": ("how many containers does the port of savannah handle?", []),
     "a_date_makes_it_a_day": ("what are the hours at CBP on Monday, July 5, 2027?", []),
@@ -126,10 +126,18 @@ def test_no_intent_searches_the_passages(bot: Assistant) -> None:
 
 
 def test_unanswerable_unsure_still_answers_from_a_passage_that_holds_the_question(bot: Assistant) -> None:
+    # it reads a little like a question about tariff classification, which the sources do not answer; 101.10(b)
+    # says what may place an importer in a Center "not based on the tariff classification"
     answer = _ask(bot, "unanswerable")
     assert not answer.abstained
-    assert "Peace Bridge between Buffalo, New York, and Fort Erie, Ontario" in answer.answer  # the article
-    assert _refs(answer) == {"Article: Types of Ports of Entry in the US"}
+    assert "not based on the tariff classification" in answer.answer
+    assert _refs(answer) == {"19 CFR 101.10(b)"}
+
+
+def test_unanswerable_unsure_abstains_when_no_passage_holds_the_question(bot: Assistant) -> None:
+    answer = bot.ask("where is the Ambassador Bridge?", [])  # neither source names it
+    assert "route:unanswerable" in answer.tools
+    _abstains(answer)
 
 
 def test_outside_the_sources_is_not_answered_whatever_places_it_names(bot: Assistant) -> None:
