@@ -103,7 +103,13 @@ def run() -> Report:
             torch_p50, torch_p95 = _median_ms(
                 lambda q: embedder.model.encode([q], normalize_embeddings=True, show_progress_bar=False), queries
             )
-            hybrid_p50, hybrid_p95 = _median_ms(lambda q: index.search(q, k=5), queries)
+
+            def search_uncached(q: str) -> object:
+                index.clear_cache()  # the floor above embedded these very strings: time the embedding too
+                embedder.clear_cache()
+                return index.search(q, k=5)
+
+            hybrid_p50, hybrid_p95 = _median_ms(search_uncached, queries)
             tutorial_p50, tutorial_p95 = _median_ms(lambda q: tutorial.search(q, 4), queries)
             chunks = len(index.chunks)
     with tempfile.TemporaryDirectory() as tmp:
