@@ -50,7 +50,7 @@ def test_bundled_model_is_identified_by_its_weights_and_its_quantization(embedde
 
 _TEXTS = [
     "Which port supervises Otay Mesa?", "Customs ports of entry in Montana (MT): Butte; Sweetgrass", "x",
-    "is the cbp office open on juneteenth", "¿Abre la aduana el día de Navidad?", "Customs station " * 200,
+    "is the cbp office open on veterans day", "¿Qué puerto supervisa la estación de Nogales?", "Customs station " * 200,
 ]  # fmt: skip
 
 
