@@ -287,6 +287,9 @@ class Gazetteer:
         self.source_words = {w.lower() for p in corpus.passages if p.ref not in _TABLES
                              for w in re.findall(r"[A-Za-z][A-Za-z'-]*", p.text)}  # fmt: skip
         """Every word of the sources' prose, any case ("Peace", "Bridge", "Tijuana"): names the sources explain."""
+        verbs = (w for w in self.source_words if re.search(r"(?:ed|ing|ation)$", w))
+        self.source_bases = {b for w in verbs for b in word_bases(w)} - self.source_words
+        """The verbs the sources' words are made from ("authorize" of "authorized"): no names either."""
         self.outside_places = self._outside_places(corpus)
         """Places the article names with their state or country ("Tijuana, Mexico") that no table lists: names."""
         # A conversation is read again at each turn, and people write the same words: each text and each

@@ -20,7 +20,7 @@ from rapidfuzz import fuzz, process
 
 from ._data import Vocabulary, load_vocabulary
 
-__all__ = ["asked_verb", "coverage", "key_terms", "names_article", "polar_lead", "stems"]
+__all__ = ["asked_verb", "coverage", "focus", "key_terms", "names_article", "polar_lead", "set_aside", "stems"]
 
 _WORD = re.compile(r"[a-z][a-z'-]*[a-z]|[a-z0-9]+")
 _MIN_FUZZY = 5
@@ -147,6 +147,10 @@ class _Cues:
     """Phrases that ask nothing ("these days", "in general")."""
     absent: re.Pattern[str]
     """What a question says is not there ("no history yet"): the one or two words after the cue."""
+    focus: re.Pattern[str]
+    """The words after "what"/"which" (what a question asks for is among them)."""
+    aside: re.Pattern[str]
+    """What a question sets aside as known ("what else, besides the import data?"): the one or two words after."""
     proviso: re.Pattern[str]
     """Where a source sentence's condition starts ("provided that", "but only to the extent")."""
     describing_not: re.Pattern[str]
@@ -191,6 +195,10 @@ def _cues(v: Vocabulary) -> _Cues:
             absence=re.compile(_alternation(v.words("absence_cues")), re.I),
             stop_phrases=re.compile(_alternation(v.words("stop_phrases")), re.I),
             absent=re.compile(rf"\b(?:{v.pattern('none_cues')}|no|without)\s+([a-z]+(?:\s+[a-z]+)?)", re.I),
+            focus=re.compile(r"\b(?:what|which|whose)\s+((?:[a-z'-]+\s*){1,3})", re.I),
+            aside=re.compile(
+                rf"\b(?:{v.pattern('beside_cues')})\s+(?:(?:the|a|an|my|our|their)\s+)?([a-z]+(?:\s+[a-z]+)?)", re.I
+            ),
             proviso=re.compile(rf"\b(?:{v.pattern('proviso_cues')})\b"),
             describing_not=re.compile(r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+not\b"),
             unlimited=re.compile(rf"\b(?:{v.pattern('unlimited')})\b", re.I),
@@ -203,10 +211,37 @@ def _cues(v: Vocabulary) -> _Cues:
     return _CUES[id(v)]
 
 
-def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
-    """The stems of what ``text`` says is not there ("no history yet", "without a bond"): one or two words on."""
-    found = _cues(vocabulary).absent.finditer(text)
+def set_aside(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of what ``text`` sets aside as known ("besides the import data"): not what it asks."""
+    found = _cues(vocabulary).aside.finditer(text)
     return frozenset(_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
+
+
+def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of what ``text`` says is not there ("no history yet", "without a bond"): one or two words on.
+
+    A word the text also uses elsewhere is not what is missing ("what import data, with no import history?").
+    """
+    found = list(_cues(vocabulary).absent.finditer(text))
+    said = _stems(_cues(vocabulary).absent.sub(" ", text)) if found else frozenset()
+    out = (_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
+    return frozenset(out) - said
+
+
+def focus(question: str, vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of what a "what/which" question asks for: the words right after it.
+
+    "what import data goes in ..." asks for import data; "what is ..." names nothing there (empty).
+    """
+    m = _cues(vocabulary).focus.search(question)
+    if m is None:
+        return frozenset()
+    asked = []
+    for w in _words(m[1]):
+        if w in vocabulary.skip_words:
+            break
+        asked.append(_stem(w))
+    return frozenset(asked)
 
 
 def _kinds_named(text: str, cues: _Cues) -> frozenset[str]:
@@ -270,7 +305,6 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
     if proviso and any(k & stems(proviso[0], vocabulary) and not k & stems(main, vocabulary) for k in keys):
         main = unbounded  # "... even if it would affect revenue collection?": the proviso is what is asked
     main = cues.describing_not.sub(" ", main)
-    words = set(re.findall(r"[a-z']+", main))
     share = coverage(keys, stems(best, vocabulary))
     # "open ... on all days of the year except Sundays": a key word only the exception holds is a No
     # ("... on sundays?"); one the rule holds too is not ("open on State holidays, other than national holidays")
@@ -278,11 +312,14 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         rule = stems(best[: m.start()] + " " + best[m.end() :], vocabulary)
         if any(k & stems(m[1], vocabulary) and not k & rule for k in keys):
             return "No"
+        if any(k & rule for k in keys):  # "... per diem, but not the salary": the rule, not what it sets apart
+            main = main.replace(m[0].lower(), " ")
+    words = set(re.findall(r"[a-z']+", main))
     negated = words & set(vocabulary.words("negation"))
     if negated and "unless" in words and not any("absenc" in k for k in keys):
-        # "can a vessel be entered at a station?" - "shall not be ... unless authorized": the rule and its exception
-        # answer, not Yes or No ("... without permission?" is a No)
-        return ""
+        # "can a vessel be entered at a station?" - "shall not be ... unless authorized": Yes, on the condition the
+        # sentence goes on to name ("... without permission?" is a No)
+        return "Yes" if share >= vocabulary.threshold("passages_polar_no") else ""
     if negated and share >= vocabulary.threshold("passages_polar_no"):
         return "No"
     only = _cues(vocabulary).exclusive.search(main)

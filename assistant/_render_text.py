@@ -12,6 +12,7 @@ import re
 
 from corpus import Corpus, Definition, sentence_spans
 
+from ._cases import is_case
 from ._data import Vocabulary
 from ._matching import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 from ._records import Evidence, Statement
@@ -183,7 +184,10 @@ def snippet(r: Snippet, corpus: Corpus, question: str = "", vocabulary: Vocabula
         passage = corpus.passage(e.ref)
         text = display(e.quote)
         if passage.heading and text.startswith(passage.heading + ". "):
-            text = text[len(passage.heading) + 2 :]
+            rest = text[len(passage.heading) + 2 :]
+            # "For new importers. Projected importations ...": whom the rule is for stays, as its opening words
+            case = vocabulary is not None and is_case(passage.heading, vocabulary) and rest[1:2].islower()
+            text = f"{passage.heading}: {rest[0].lower()}{rest[1:]}" if case else rest
         out.append(Statement(text, (e,)))
     if r.lead:
         out.insert(0, Statement(f"{r.lead}."))

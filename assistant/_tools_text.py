@@ -21,6 +21,7 @@ from pydantic import BaseModel, Field
 
 from corpus import Corpus, Definition, Passage, sentence_spans
 
+from ._cases import case_fits, case_lists
 from ._data import Vocabulary
 from ._matching import (
     _absent,
@@ -31,9 +32,11 @@ from ._matching import (
     _words,
     asked_verb,
     coverage,
+    focus,
     key_terms,
     names_article,
     polar_lead,
+    set_aside,
     stems,
 )
 from ._positions import asked_position, item_at, named_item, without_position
@@ -382,6 +385,23 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
     return frozenset(rows) | frozenset(headings) | frozenset(pieces)
 
 
+def _case_weight(passage: Passage, lead_in: bool, fits: dict[str, frozenset[str]]) -> int:
+    """+1 for the case the asker is (or the lead-in of its list), -1 for another case of that list, else 0."""
+    if passage.parent in fits:
+        return 1 if passage.ref in fits[passage.parent] else -1
+    return 1 if lead_in and passage.ref in fits else 0
+
+
+def _narrowed(items: tuple[Evidence, ...], fits: dict[str, frozenset[str]], corpus: Corpus,
+              vocabulary: Vocabulary) -> tuple[Evidence, ...]:  # fmt: skip
+    """The items without the cases of a case-by-case list that the asker said they are not."""
+    if not fits or not items:
+        return items
+    lists = case_lists(corpus, vocabulary)
+    others = {p.ref for ref, fit in fits.items() for p in lists[ref] if p.ref not in fit}
+    return tuple(e for e in items if e.ref not in others)
+
+
 def _asks_quantity(question: str, vocabulary: Vocabulary) -> bool:
     """Whether the question asks for a number: its first question word opens "how much", "how long", ...
 
@@ -423,7 +443,12 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     # about someone else (101.10(c)(5)(ii) "less than one year of prior import history")
     absent = _absent(f"{context} {question}", vocabulary)
     keys, extra = [k for k in keys if not k & absent], [k for k in extra if not k & absent]
+    asked = focus(question, vocabulary) - absent
+    aside = set_aside(question, vocabulary)  # "what else goes in, besides the import data?": asks the rest
+    keys = [k for k in keys if not k & aside] or keys
     kinds = _kinds_named(question, cues)
+    # "we've imported for 8 months": of a list written case by case, the cases the asker says they are
+    fits = case_fits(f"{context} {question}", corpus, vocabulary)
     in_quotes = _QUOTED.search(question)
     if in_quotes and (inside := key_terms(in_quotes[1], vocabulary)):
         # "got flagged for 'secondary inspection' last time, what is that": the quoted words are what is asked;
@@ -446,7 +471,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         in_order = position is not None and bool(_steps_of(corpus, passage, vocabulary))
         for s, e in sentence_spans(hit.text):
             sentence = hit.text[s:e]
-            if passage.heading and sentence.rstrip(".") == passage.heading or sentence in said:
+            if passage.heading and sentence.rstrip(".") == passage.heading or sentence in said or hit.text in said:
                 continue  # a paragraph's own heading is not an answer, nor what was said for another question
             if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(
                 ln in tables for ln in sentence.split("\n")
@@ -480,6 +505,12 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             # "who can shut down a port of entry?": 101.3(a), not its twin for Customs stations, 101.4(c)(1)
             other = kinds and (named := _kinds_named(sentence, cues)) and not kinds & named
             score -= t("passages_weight_kind") if other else 0.0
+            # the case the asker is counts where the sentence holds what the question itself asks ("what import
+            # data do we send?"), not for another question of the message ("... and where do I mail it?")
+            # "what import data goes in an appeal?": a sentence about what is asked for, not only around it
+            score += t("passages_weight_focus") if asked and asked <= own else 0.0
+            if fits and any(k & (own | title) for k in keys):
+                score += t("passages_weight_case") * _case_weight(passage, bool(items), fits)
             if best is None or score > best[0]:
                 best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items, termed)
     if best is None:
@@ -499,6 +530,18 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
         lead_in = _lead_in(corpus, parent)
         if lead_in is not None and any(e.ref == passage.ref for e in lead_in[1]):
             passage, ((start, end), items) = parent, lead_in
+    cased = passage.parent in case_lists(corpus, vocabulary)
+    if cased and len(fits.get(passage.parent, ())) != 1 and not items:
+        # "what does a new importer send, and one with 3 years of history?": the cases asked, under their lead-in;
+        # "what import data goes in the appeal?": every case, as the asker did not say which is theirs
+        parent = corpus.passage(passage.parent)
+        if (lead_in := _lead_in(corpus, parent)) is not None:
+            passage, ((start, end), items) = parent, lead_in
+    items = _narrowed(items, fits, corpus, vocabulary)
+    if len(items) == 1 and passage.ref in fits:  # the one case the asker is: its item alone, not a list of one
+        return Snippet((Evidence(items[0].ref, items[0].quote),))
+    if cased and not items:  # a case's item with the words that say whom it is for
+        return Snippet((Evidence(passage.ref, passage.text),))
     in_item = passage.text[:start].rsplit("\n", 1)[-1].lstrip().startswith("•")
     if wants_list and not items and not in_item and (lead_in := _lead_in(corpus, passage)) is not None:
         (start, end), items = lead_in  # "what happens when you cross?": the passage's own list is the answer

@@ -218,6 +218,10 @@ class Reader:
         self._joint = re.compile(
             r"(?:,\s*|\s+)(?:" + "|".join(re.escape(w) for w in v.words("joint")) + rf"),?\s+(?={frame}(?:"
             + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I)  # fmt: skip
+        # "do we also have to pay?": a joint word right after a question's opening verb and its subject joins nothing
+        self._opened = re.compile(
+            rf"(?:^|(?<=[,;:.?!])|(?<=[,;:.?!]\s))\s*(?:{v.pattern('polar')})\s+(?:{v.pattern('subjects')})\s*$", re.I
+        )
         self._after, self._before = _cue(v.words("after")), _cue(v.words("before"))
         self._fillers = re.compile(rf"^(?:(?:{v.pattern('fillers')})[\s,:!-]+)+", re.I)
         self._prepositions = set(v.words("place_prepositions"))
@@ -316,7 +320,8 @@ class Reader:
         pieces: list[tuple[int, int]] = []
         before_joint: set[tuple[int, int]] = set()
         for s, e in spans:
-            joints = [(m.start(), m.end()) for m in self._joint.finditer(text, s, e)]
+            joints = [(m.start(), m.end()) for m in self._joint.finditer(text, s, e)
+                      if not self._opened.search(text, s, m.start())]  # fmt: skip
             bounds = [(a, b) for a, b in zip([s] + [j[1] for j in joints], [j[0] for j in joints] + [e], strict=True)]
             for i, (cut, stop) in enumerate(bounds):
                 # "boating over from Pelee Island, is Put-in-Bay a port?": a statement, then the question after a comma
@@ -782,6 +787,8 @@ class Reader:
                 or word.isupper()
                 or plain in self.gazetteer.source_words
                 and not outside
+                or plain in self.gazetteer.source_bases
+                and not word[:1].isupper()  # "who has to authorize it"
                 or (plain in self._everyday and not capital and not outside)
             ):  # fmt: skip  (the sources explain their words)
                 if run:

@@ -39,8 +39,8 @@ _MIN_COSINE = 0.9999
 _MIN_COSINE_INT8 = 0.97
 """The quantized model's floor on the probes: they measure 0.990-0.996 here; a CPU whose 8-bit kernels saturate
 (reduce the agreement below this) gets the exact export instead."""
-INT8_SUFFIX = "+int8"
-"""Added to a model id when its embeddings come from the quantized export."""
+INT8_SUFFIX = "+int8r"
+"""Added to a model id when its embeddings come from the quantized export ("r": its weights use 7 of the 8 bits)."""
 
 
 class OnnxEncoder:
@@ -135,7 +135,10 @@ def _quantize(exact: Path, path: Path) -> None:
     tmp = path.with_suffix(".tmp")
     logging.disable(logging.WARNING)  # its advice to pre-process (for image models) goes to the root logger
     try:
-        quantize_dynamic(exact, tmp, weight_type=QuantType.QInt8, per_channel=True)
+        # 7-bit weights ("reduce_range"): a CPU without VNNI multiplies 8-bit pairs into 16-bit sums that can
+        # saturate, one with VNNI does not, so full-range weights gave other vectors (and other answers) on other
+        # CPUs; with 7 bits no sum saturates and every x86 CPU computes the same integers.
+        quantize_dynamic(exact, tmp, weight_type=QuantType.QInt8, per_channel=True, reduce_range=True)
     finally:
         logging.disable(logging.NOTSET)
     tmp.replace(path)
@@ -146,7 +149,7 @@ def onnx_encoder(model: SentenceTransformer, cache_dir: Path, model_id: str) -> 
     if not _supported(model):
         return None
     path = cache_dir / f"{model_id.replace('/', '_')}.onnx"
-    quantized = path.with_suffix(".int8.onnx")
+    quantized = path.with_suffix(".int8r.onnx")
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
         with FileLock(str(path) + ".lock", timeout=300):

@@ -142,8 +142,9 @@ def test_passage_questions_give_the_rule_and_its_exception(bot: Assistant, corpu
     answer = bot.ask("Can a vessel be entered at a Customs station?")
     assert not answer.abstained and answer.tools == ("search_passages",)
     assert _refs(answer) == {"19 CFR 101.4(a)"}
-    # 101.4(a): not entered "unless entry or clearance is authorized by the director of the port": not a bare No
-    assert answer.answer.startswith("A vessel shall not be entered") and "unless" in answer.answer
+    # 101.4(a): not entered "unless entry or clearance is authorized by the director of the port": Yes, on that
+    # condition, never a bare No
+    assert answer.answer.startswith("Yes. A vessel shall not be entered") and "unless" in answer.answer
     verify(answer.citations, corpus)
 
 

@@ -44,7 +44,7 @@ def index(data_dir: Path, embedder: SentenceEmbeddings) -> Iterator[Index]:
 
 def test_bundled_model_is_identified_by_its_weights_and_its_quantization(embedder: SentenceEmbeddings) -> None:
     # an index or intent cache built by the 8-bit model is never read with the exact one's vectors, or torch's
-    assert embedder.model_id == f"all-MiniLM-L6-v2@{MINILM_SHA256[:16]}+int8"
+    assert embedder.model_id == f"all-MiniLM-L6-v2@{MINILM_SHA256[:16]}+int8r"
     assert embedder.engine == "onnxruntime"
 
 
