@@ -15,7 +15,7 @@ import functools
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from pydantic import BaseModel, Field
 
@@ -385,6 +385,91 @@ def _table_lines(corpus: Corpus) -> frozenset[str]:
     return frozenset(rows) | frozenset(headings) | frozenset(pieces)
 
 
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    """A sentence of a retrieved passage, with what scoring it needs that does not depend on the question."""
+
+    text: str
+    start: int
+    """Where it starts in its passage."""
+    end: int
+    items: tuple[Evidence, ...]
+    """The list it announces, for a lead-in."""
+    own: frozenset[str]
+    """Its stems, without what it sets apart; a lead-in's with its topic."""
+    about: frozenset[str]
+    """Its own stems and its passage's heading (an item's heading says whom it is for)."""
+    phrases: frozenset[tuple[str, ...]]
+    pairs: frozenset[tuple[str, str]]
+    kinds: frozenset[str]
+    number: bool
+    examples: bool
+    excepts: bool
+    """Whether it says what is excepted from a rule."""
+
+
+@_per_corpus
+def _sentence_cache(corpus: Corpus, vocabulary: Vocabulary) -> dict[tuple[str, str], tuple[_Sentence, ...]]:
+    """The sentences read so far, by (ref, chunk text)."""
+    return {}
+
+
+@_per_corpus
+def _title_cache(corpus: Corpus, vocabulary: Vocabulary) -> dict[str, frozenset[str]]:
+    """The title stems read so far, by ref."""
+    return {}
+
+
+def _read_passage(corpus: Corpus, vocabulary: Vocabulary, ref: str) -> frozenset[str]:
+    """The stems of a passage's heading, title and parents: they count half for its sentences."""
+    cache = _title_cache(corpus, vocabulary)
+    if ref not in cache:
+        passage = corpus.passage(ref)
+        cache[ref] = stems(f"{passage.heading} {passage.title} {_parents(corpus, passage)}", vocabulary)
+    return cache[ref]
+
+
+def _read_hit(corpus: Corpus, vocabulary: Vocabulary, ref: str, text: str) -> tuple[_Sentence, ...]:
+    """The sentences of a retrieved chunk that can answer, read once.
+
+    The same chunks come back question after question; reading them again was half the time of a passage answer.
+    """
+    cache = _sentence_cache(corpus, vocabulary)
+    key = (ref, text)
+    if key in cache:
+        return cache[key]
+    passage = corpus.passage(ref)
+    offset = passage.text.find(text)
+    tables = _table_lines(corpus)
+    cues = _cues(vocabulary)
+    # A paragraph's heading (or an article section's title) names the topic of a lead-in's list and counts in full
+    # for it; the section title, and the heading for any other sentence, count half.
+    topic = stems(passage.heading or (passage.title if passage.source == "article" else ""), vocabulary)
+    heading = stems(passage.heading, vocabulary)
+    out = []
+    for s, e in sentence_spans(text):
+        sentence = text[s:e]
+        if passage.heading and sentence.rstrip(".") == passage.heading:
+            continue  # a paragraph's own heading is not an answer
+        if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(ln in tables for ln in sentence.split("\n")):
+            continue
+        items = _list_after(corpus, passage, offset + e) if sentence.endswith(":") else ()
+        if sentence.endswith(":") and not items:
+            continue  # a lead-in whose list is a table: the table tools answer that
+        # what a sentence sets apart is not what it is about: "otherwise than by vessel" leaves vessels to the
+        # next sentence ("date of importation when goods come by ship?")
+        own = stems(cues.exception.sub(lambda m: m[0][: m.start(1) - m.start(0)], sentence), vocabulary)
+        if items:
+            own |= topic
+        out.append(_Sentence(
+            sentence, offset + s, offset + e, items, own, own | heading, _phrases(sentence),
+            _pairs(sentence, vocabulary), _kinds_named(sentence, cues), _NUMBER.search(sentence) is not None,
+            cues.examples.search(sentence) is not None, cues.rule_exception.search(sentence) is not None,
+        ))  # fmt: skip
+    cache[key] = tuple(out)
+    return cache[key]
+
+
 def _case_weight(passage: Passage, lead_in: bool, fits: dict[str, frozenset[str]]) -> int:
     """+1 for the case the asker is (or the lead-in of its list), -1 for another case of that list, else 0."""
     if passage.parent in fits:
@@ -421,7 +506,6 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     question (the rule is). The key words of ``context`` (statements around the question) count only where a
     sentence holds them.
     """
-    tables = _table_lines(corpus)
     if sections is None:  # the passages the question says to look in (search_passages has them already)
         sections = named_sections(question, vocabulary, corpus)
     summaries = set(vocabulary.summary_passages) - set(sections)
@@ -462,29 +546,15 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...], bool] | None = None
     for rank, hit in enumerate(hits):
         passage = corpus.passage(hit.ref)
-        offset = passage.text.find(hit.text)
-        # A paragraph's heading (or an article section's title) names the topic of a lead-in's list and counts in
-        # full for it; the section title, and the heading for any other sentence, count half.
-        topic = stems(passage.heading or (passage.title if passage.source == "article" else ""), vocabulary)
-        title = stems(f"{passage.heading} {passage.title} {_parents(corpus, passage)}", vocabulary)
+        title = _read_passage(corpus, vocabulary, passage.ref)
         # "the first thing that happens when you arrive": a position is asked in a list of steps
         in_order = position is not None and bool(_steps_of(corpus, passage, vocabulary))
-        for s, e in sentence_spans(hit.text):
-            sentence = hit.text[s:e]
-            if passage.heading and sentence.rstrip(".") == passage.heading or sentence in said or hit.text in said:
-                continue  # a paragraph's own heading is not an answer, nor what was said for another question
-            if re.fullmatch(r"[\W\d]*|\(?\d+ U\.S\.C\..*", sentence) or any(
-                ln in tables for ln in sentence.split("\n")
-            ):
+        if hit.text in said:
+            continue  # what was said for another question of the message
+        for read in _read_hit(corpus, vocabulary, passage.ref, hit.text):
+            sentence, items, own = read.text, read.items, read.own
+            if sentence in said:
                 continue
-            items = _list_after(corpus, passage, offset + e) if sentence.endswith(":") else ()
-            if sentence.endswith(":") and not items:
-                continue  # a lead-in whose list is a table: the table tools answer that
-            # what a sentence sets apart is not what it is about: "otherwise than by vessel" leaves vessels to the
-            # next sentence ("date of importation when goods come by ship?")
-            own = stems(cues.exception.sub(lambda m: m[0][: m.start(1) - m.start(0)], sentence), vocabulary)
-            if items:
-                own |= topic
             share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
             score += t("passages_weight_position") if in_order else 0.0
@@ -492,27 +562,26 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
             score -= t("passages_weight_summary") if passage.ref in summaries else 0.0
             score += t("passages_weight_section") if passage.ref in sections else 0.0
-            shared = [g for g in quoted & _phrases(sentence) if common[g] <= rare and not _keyed(g, keys)]
+            shared = [g for g in quoted & read.phrases if common[g] <= rare and not _keyed(g, keys)]
             score += t("passages_weight_phrase") * min(len(shared), 2)
-            score += t("passages_weight_number") if wants_number and _NUMBER.search(sentence) else 0.0
+            score += t("passages_weight_number") if wants_number and read.number else 0.0
             # "got pulled into secondary inspection last time, what is that": a rare term of the sources the
             # question names is what it asks about, however many story words come with it
-            termed = any(pair_counts[p] <= rare for p in pairs & _pairs(sentence, vocabulary))
-            score += t("passages_weight_examples") if wants_examples and cues.examples.search(sentence) else 0.0
+            termed = any(pair_counts[p] <= rare for p in pairs & read.pairs)
+            score += t("passages_weight_examples") if wants_examples and read.examples else 0.0
             score += t("passages_weight_phrase") if termed else 0.0
-            about = own | stems(passage.heading, vocabulary)  # an item's heading says whom it is for
-            score -= t("passages_weight_absent") if absent & about and not cues.rule_exception.search(sentence) else 0.0
+            score -= t("passages_weight_absent") if absent & read.about and not read.excepts else 0.0
             # "who can shut down a port of entry?": 101.3(a), not its twin for Customs stations, 101.4(c)(1)
-            other = kinds and (named := _kinds_named(sentence, cues)) and not kinds & named
+            other = kinds and read.kinds and not kinds & read.kinds
             score -= t("passages_weight_kind") if other else 0.0
-            # the case the asker is counts where the sentence holds what the question itself asks ("what import
-            # data do we send?"), not for another question of the message ("... and where do I mail it?")
             # "what import data goes in an appeal?": a sentence about what is asked for, not only around it
             score += t("passages_weight_focus") if asked and asked <= own else 0.0
+            # the case the asker is counts where the sentence holds what the question itself asks ("what import
+            # data do we send?"), not for another question of the message ("... and where do I mail it?")
             if fits and any(k & (own | title) for k in keys):
                 score += t("passages_weight_case") * _case_weight(passage, bool(items), fits)
             if best is None or score > best[0]:
-                best = (score, share, hit.dense or 0.0, passage, (offset + s, offset + e), items, termed)
+                best = (score, share, hit.dense or 0.0, passage, (read.start, read.end), items, termed)
     if best is None:
         return None
     _, share, dense, passage, (start, end), items, termed = best
