@@ -194,7 +194,9 @@ class Planner:
         fan = _fan_kinds(tool_name) if not decision.slots.exclusive else ()
         kind = next((k for k in fan if len(getattr(decision.slots, k)) > 1), None)
         values = getattr(decision.slots, kind) if kind else ()
-        context = f"{ask.context_text} {earlier}".strip()
+        # what the question already holds is no context to it ("... a real port, who pays the officer? " read with
+        # the statement before it): said twice, it would only lengthen the search
+        context = " ".join(p for p in (ask.context_text, earlier) if p and p.lower() not in ask.text.lower())
         requests = [Request(decision.slots, ask.text, decision.strict, context, said)]
         if kind and len(values) > 1:
             one_each: list[dict[str, Any]] = [{kind: (v,)} for v in values[:FAN_OUT]]
