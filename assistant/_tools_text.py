@@ -544,17 +544,18 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     position = asked_position(question, vocabulary)
     t = vocabulary.threshold
     best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...], bool] | None = None
+    counted = best  # the best sentence that holds a quantity
     for rank, hit in enumerate(hits):
         passage = corpus.passage(hit.ref)
         title = _read_passage(corpus, vocabulary, passage.ref)
         # "the first thing that happens when you arrive": a position is asked in a list of steps
         in_order = position is not None and bool(_steps_of(corpus, passage, vocabulary))
-        if hit.text in said:
+        if hit.text in said or passage.text in said:
             continue  # what was said for another question of the message
         for read in _read_hit(corpus, vocabulary, passage.ref, hit.text):
             sentence, items, own = read.text, read.items, read.own
-            if sentence in said:
-                continue
+            if sentence in said or items and all(e.quote in said for e in _narrowed(items, fits, corpus, vocabulary)):
+                continue  # (a lead-in whose items, for this asker, were said already says nothing new)
             share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
             score += t("passages_weight_position") if in_order else 0.0
@@ -578,10 +579,16 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             score += t("passages_weight_focus") if asked and asked <= own else 0.0
             # the case the asker is counts where the sentence holds what the question itself asks ("what import
             # data do we send?"), not for another question of the message ("... and where do I mail it?")
-            if fits and any(k & (own | title) for k in keys):
-                score += t("passages_weight_case") * _case_weight(passage, bool(items), fits)
+            # (another case than the asker's never answers)
+            case = _case_weight(passage, bool(items), fits) if fits else 0
+            if case < 0 or case and any(k & (own | title) for k in keys):
+                score += t("passages_weight_case") * case
             if best is None or score > best[0]:
                 best = (score, share, hit.dense or 0.0, passage, (read.start, read.end), items, termed)
+            if wants_number and read.number and (counted is None or score > counted[0]):
+                counted = (score, share, hit.dense or 0.0, passage, (read.start, read.end), items, termed)
+    if best is not None and counted is not None and not best[5] and counted[1] >= t("passages_min_coverage"):
+        best = counted  # "how much notice ...?": of the sentences that hold the question, the best with a quantity
     if best is None:
         return None
     _, share, dense, passage, (start, end), items, termed = best

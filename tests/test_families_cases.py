@@ -117,3 +117,29 @@ def test_a_verb_of_the_sources_is_no_place_name(bot: Assistant, corpus: Corpus) 
 def test_also_after_the_questions_verb_joins_no_second_question(bot: Assistant, corpus: Corpus) -> None:
     answer = _ask(bot, corpus, "at a customs station, do the interested parties also pay the officer's salary?")
     assert answer.answer.startswith("No.") and refs(answer) == {"19 CFR 101.4(b)(4)"}
+
+
+@pytest.mark.model
+def test_a_second_question_is_not_answered_with_the_first_ones_case(bot: Assistant, corpus: Corpus) -> None:
+    question = (
+        "we've been importing for about 3 years. what import data goes in a center appeal, and where do we mail it?"
+    )
+    answer = _ask(bot, corpus, question)
+    assert refs(answer) == {OVER_A_YEAR, "19 CFR 101.10(c)"}  # the address is 101.10(c)'s; never another case
+    assert "20229" in answer.answer
+
+
+@pytest.mark.model
+def test_a_quantity_is_answered_by_the_sentence_that_holds_one(bot: Assistant, corpus: Corpus) -> None:
+    # 101.9(a)(2): notice "not less than thirty days prior to implementing such test"
+    answer = _ask(
+        bot, corpus, "if cbp trials a procedure that departs from the regs, how many days of notice come first?"
+    )
+    assert "thirty days" in answer.answer and refs(answer) == {"19 CFR 101.9(a)(2)"}
+
+
+@pytest.mark.model
+def test_a_test_that_departs_from_the_rules_is_the_commissioners_to_allow(bot: Assistant, corpus: Corpus) -> None:
+    # 101.9(a): "the Commissioner of CBP may impose requirements different from those specified in the CBP regulations"
+    answer = _ask(bot, corpus, "can cbp test procedures that depart from its regulations?")
+    assert answer.answer.startswith("Yes.") and "Commissioner" in answer.answer and "19 CFR 101.9(a)" in refs(answer)
