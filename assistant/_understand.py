@@ -230,6 +230,12 @@ class Reader:
         self._embedded_polar = re.compile(
             rf"\b(?:{v.pattern('auxiliaries')})\s+(?:{v.pattern('subjects')})\b(?!\s+(?:mean|means)\b)", re.I
         )
+        # "when the regs say Customs do they mean CBP": a condition, then the yes/no question
+        self._conditioned_polar = re.compile(
+            rf"(?:{v.pattern('condition_openers')})\s+((?:[^\s?]+\s+){{2,12}}?)(?:{v.pattern('auxiliaries')})\s+"
+            rf"(?:{v.pattern('subjects')})\b",
+            re.I,
+        )
         self._framed_polar = re.compile(
             rf"(?:{v.pattern('frame_prepositions')})\s+[^,?]{{1,60}}?\s({v.pattern('auxiliaries')})\s", re.I
         )
@@ -438,6 +444,9 @@ class Reader:
         if embedded and not self._wh_word.search(text[: embedded.start()]):
             return True
         if framed and not self._wh_word.search(framed[0]):
+            return True
+        conditioned = self._conditioned_polar.match(self._fillers.sub("", text))
+        if conditioned and not self._wh_word.search(conditioned[1]):
             return True
         if self._polar_tag.search(text):
             return True

@@ -1,4 +1,4 @@
-"""Lists written case by case, what a question sets aside, and rules with an exception.
+"""Lists written case by case, what a question sets aside, rules with an exception, conditions before a question.
 
 101.10(c)(5) gives the import data of a Center appeal per importer: "(i) For new
 importers", "(ii) For importers with less than one year of prior import history",
@@ -143,3 +143,10 @@ def test_a_test_that_departs_from_the_rules_is_the_commissioners_to_allow(bot: A
     # 101.9(a): "the Commissioner of CBP may impose requirements different from those specified in the CBP regulations"
     answer = _ask(bot, corpus, "can cbp test procedures that depart from its regulations?")
     assert answer.answer.startswith("Yes.") and "Commissioner" in answer.answer and "19 CFR 101.9(a)" in refs(answer)
+
+
+@pytest.mark.model
+def test_a_yes_no_question_after_a_condition_gets_yes_or_no(bot: Assistant, corpus: Corpus) -> None:
+    # 101.1: "The terms Customs or U.S. Customs Service mean U.S. Customs and Border Protection"
+    answer = _ask(bot, corpus, "if a rule says customs does it mean cbp")
+    assert answer.answer.startswith("Yes.") and "19 CFR 101.1 (Customs or U.S. Customs Service)" in refs(answer)

@@ -99,6 +99,9 @@ def test_names(reader: Reader, text: str, places: list[str], unknown: list[str],
         ("the delaware one or the north carolina one?", False),  # asks which
         ("where is that", False),
         ("what ports are in texas?", False),
+        ("when a holiday lands on a saturday is it observed on friday", True),  # a condition, then yes or no
+        ("if the port director is told ahead can we enter there", True),
+        ("when a holiday lands on a saturday what day is it observed", False),  # a condition, then what
     ],
 )
 def test_yes_no_questions(reader: Reader, message: str, polar: bool) -> None:
