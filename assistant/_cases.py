@@ -94,7 +94,7 @@ def fitting(headings: Sequence[str], text: str, vocabulary: Vocabulary) -> froze
     openers = stems(" ".join(vocabulary.words("case_openers")), vocabulary)
     bounds = [_bound(h, vocabulary) for h in headings]
     # the words of each case beside its bound: only a word one case alone uses tells the cases apart
-    own = [stems(re.sub(r"\d+|\b\w+\s+than\s+\w+\s+\w+", " ", h), vocabulary) - openers for h in headings]
+    own = [stems(_span_pattern(vocabulary).sub(" ", h), vocabulary) - openers for h in headings]
     fits = set()
     for i in range(len(headings)):
         unique = own[i] - frozenset().union(*(w for j, w in enumerate(own) if j != i))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import ParamSpec, TypeVar
@@ -211,10 +211,14 @@ def _cues(v: Vocabulary) -> _Cues:
     return _CUES[id(v)]
 
 
+def _cued(found: Iterable[re.Match[str]], vocabulary: Vocabulary) -> frozenset[str]:
+    """The stems of the content words each cue match names (its group 1)."""
+    return frozenset(_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
+
+
 def set_aside(text: str, vocabulary: Vocabulary) -> frozenset[str]:
     """The stems of what ``text`` sets aside as known ("besides the import data"): not what it asks."""
-    found = _cues(vocabulary).aside.finditer(text)
-    return frozenset(_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
+    return _cued(_cues(vocabulary).aside.finditer(text), vocabulary)
 
 
 def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
@@ -222,10 +226,9 @@ def _absent(text: str, vocabulary: Vocabulary) -> frozenset[str]:
 
     A word the text also uses elsewhere is not what is missing ("what import data, with no import history?").
     """
-    found = list(_cues(vocabulary).absent.finditer(text))
-    said = _stems(_cues(vocabulary).absent.sub(" ", text)) if found else frozenset()
-    out = (_stem(w) for m in found for w in _words(m[1]) if w not in vocabulary.skip_words and len(w) > 2)
-    return frozenset(out) - said
+    pattern = _cues(vocabulary).absent
+    found = list(pattern.finditer(text))
+    return _cued(found, vocabulary) - _stems(pattern.sub(" ", text)) if found else frozenset()
 
 
 def focus(question: str, vocabulary: Vocabulary) -> frozenset[str]:

@@ -554,7 +554,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             continue  # what was said for another question of the message
         for read in _read_hit(corpus, vocabulary, passage.ref, hit.text):
             sentence, items, own = read.text, read.items, read.own
-            if sentence in said or items and all(e.quote in said for e in _narrowed(items, fits, corpus, vocabulary)):
+            said_items = said and items and all(e.quote in said for e in _narrowed(items, fits, corpus, vocabulary))
+            if sentence in said or said_items:
                 continue  # (a lead-in whose items, for this asker, were said already says nothing new)
             share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
