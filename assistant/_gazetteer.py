@@ -539,6 +539,8 @@ class Gazetteer:
                 yield Mention(start, end, text[start:end], (("state", self.codes[typed.upper()]),))
 
     def _fuzzy_uncached(self, key: str, size: int) -> list[tuple[SlotKind, object]] | None:
+        if size == 1 and key in self.vocabulary.synonyms:
+            return None  # a word the engine reads as itself is no misspelling ("papers" are documents, not paper)
         cutoff = self.vocabulary.threshold("fuzzy_place")
         # a short name one letter off ("ottowa", "calgery") is below the ratio; an English word never is a typo
         loose = size == 1 and key not in self.english

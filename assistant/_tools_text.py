@@ -146,6 +146,11 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
     # A section the question names comes in whole ("how does the article wrap up?": the conclusion); a paragraph
     # of the regulation it names by number is where the answer is ("what does 101.6(b) allow?")
     named = named_sections(req.text, vocabulary, ctx.corpus)
+    # a section of the article a statement names is where to look too ("the final paragraph - what does it say
+    # ...?"); a part or paragraph number there frames the question ("under Part 101, who may close a station?")
+    named += tuple(
+        r for r in named_sections(req.context, vocabulary, ctx.corpus) if ctx.corpus.passage(r).source == "article"
+    )
     if paragraphs:  # found there, in the order search ranks them, then the rest of it
         hits = [h for h in hits if h.ref in named]
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
@@ -497,6 +502,12 @@ def _asks_quantity(question: str, vocabulary: Vocabulary) -> bool:
     return quantity is not None and (first is None or quantity.start() <= first.start())
 
 
+def _at_edge(text: str, start: int, end: int, edge: str) -> bool:
+    """Whether text[start:end] is in the first (or last) paragraph of a text of several paragraphs."""
+    outside = text[:start].lstrip() if edge == "first" else text[end:].rstrip()
+    return "\n" in text.strip() and "\n" not in outside
+
+
 def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vocabulary, *, polar: bool = False,
             strict: bool = False, context: str = "", said: frozenset[str] = frozenset(),
             sections: tuple[str, ...] | None = None) -> Snippet | None:  # fmt: skip
@@ -542,6 +553,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     if not hits:
         return None
     position = asked_position(question, vocabulary)
+    # "at the very end", "the final paragraph - what does it say ...?": the last paragraph of the section named
+    edge = next((e for e, cue in cues.edges if cue.search(f"{context} {lowered}")), "")
     t = vocabulary.threshold
     best: tuple[float, float, float, Passage, tuple[int, int], tuple[Evidence, ...], bool] | None = None
     counted = best  # the best sentence that holds a quantity
@@ -560,6 +573,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             share = (coverage(keys, own, extra) + coverage(keys, own | title, extra)) / 2
             score = share + t("passages_weight_dense") * (hit.dense or 0.0) + t("passages_weight_rank") / (rank + 1)
             score += t("passages_weight_position") if in_order else 0.0
+            if edge and passage.ref in sections and _at_edge(passage.text, read.start, read.end, edge):
+                score += t("passages_weight_position")
             if items:  # the list is the answer to "what are the steps?", not to "can a vessel enter?"
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
             score -= t("passages_weight_summary") if passage.ref in summaries else 0.0

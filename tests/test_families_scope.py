@@ -1,0 +1,69 @@
+"""What the sources never say, and where in a section a question looks.
+
+Animals, weapons and a traveler's own status are not in 19 CFR Part 101 or
+the article, whatever place or "papers" a question names; a question that asks
+how a section ends (or opens) is answered from that paragraph of it. Each family
+was first seen on a tuning set; the members here are other ones, and the
+paragraphs are read from the article itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from assistant import Assistant
+from corpus import Corpus
+
+from .conftest import Engine
+from .conftest import ask_verified as _ask
+from .conftest import refs as _refs
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def bot(corpus: Corpus, engine: Engine) -> Assistant:
+    return engine.assistant(corpus, dt.date(2026, 11, 23))
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can i drive my cat over from windsor, what vet records are needed",
+        "do i need a gun permit to cross at sweetgrass",
+        "which papers do i show when i bring my horse across from canada",  # papers are documents, not paper goods
+        "i just landed at miami on a work visa, how do i get a green card from here",
+    ],
+)
+def test_animals_weapons_and_status_are_not_in_the_sources(bot: Assistant, corpus: Corpus, question: str) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.abstained and answer.citations == ()
+
+
+def _paragraphs(corpus: Corpus, ref: str) -> list[str]:
+    return [p for p in corpus.passage(ref).text.split("\n") if p.strip()]
+
+
+@pytest.mark.parametrize(
+    ("question", "ref", "which"),
+    [
+        ("what does the article call ports of entry in its closing lines?", "Article: Conclusion", -1),
+        ("the article's final paragraph - what does it say ports of entry are", "Article: Conclusion", -1),
+        ("what does the article say in its opening paragraph?", "Article: Introduction", 0),
+    ],
+)
+def test_the_start_or_end_of_a_section_is_its_first_or_last_paragraph(
+    bot: Assistant, corpus: Corpus, question: str, ref: str, which: int
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert _refs(answer) == {ref}
+    paragraph = _paragraphs(corpus, ref)[which]
+    assert all(c.quote in paragraph for c in answer.citations), answer.answer
+
+
+def test_a_section_named_without_its_end_still_answers_from_its_summary(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "how does the article wrap up?")
+    assert _refs(answer) == {"Article: Conclusion"}
+    assert not all(c.quote in _paragraphs(corpus, "Article: Conclusion")[-1] for c in answer.citations)
