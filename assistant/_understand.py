@@ -279,6 +279,10 @@ class Reader:
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
+        # ", is it open this thursday": a yes/no question about what the question before it asked about
+        self._polar_subject = re.compile(
+            rf"(?:{v.pattern('polar')})\s+(?:{v.pattern('pointing_subjects')})(?![\w'])", re.I
+        )
         # ", which I'd never heard of.": a relative clause about the name before it, not a question
         persons = "|".join(re.escape(w) for w in v.words("speakers"))
         self._relative = re.compile(rf"(?:which|who|where)\s+(?:{persons})(?![\w])", re.I)
@@ -336,11 +340,13 @@ class Reader:
                 relative = comma is not None and self._relative.match(text, comma.end()) is not None
                 if comma is not None and relative and "?" not in text[comma.end() : stop]:
                     comma = None  # "routed through Gramercy, which I'd never heard of.": one statement
+                asked = self._question.match(self._fillers.sub("", lead))
                 if (
                     comma is not None
-                    and not self._question.match(self._fillers.sub("", lead))
+                    and (not asked or self._wh_word.match(lead) and self._polar_subject.match(text, comma.end()))
                     and not (self._absence.match(lead))
-                ):  # "in the absence of a regulation, how is ...": the condition is part of the question
+                ):  # "in the absence of a regulation, how is ...": the condition is part of the question;
+                    # "what hours is it open, is it open this thursday": a question, then another
                     pieces.append((cut, comma.start()))
                     cut = comma.end()
                 pieces.append((cut, stop))

@@ -176,6 +176,17 @@ def test_a_number_word_that_counts_nothing_is_no_number(reader: Reader) -> None:
         ("antelope wells nm - supervising port", ["antelope wells nm - supervising port"], "antelope wells nm"),
         ("newport vt - supervising port and where does mail go",
          ["newport vt - supervising port", "where does mail go"], "newport vt"),
+        # "+" and "&" join two questions as "and" does; a name with "&" in it stays whole
+        ("is nogales a port & which state is it in", ["is nogales a port", "which state is it in"], ""),
+        ("what are cbp office hours + are they open on dec 26 2026?",
+         ["what are cbp office hours", "are they open on dec 26 2026?"], ""),
+        ("which center is Apparel, Footwear & Textiles run from?",
+         ["which center is Apparel, Footwear & Textiles run from?"], ""),
+        # a question, a comma, then a yes/no question about what it asked; "..., can i ..." goes on with the first
+        ("when do customs offices open, are they open on saturdays?",
+         ["when do customs offices open", "are they open on saturdays?"], ""),
+        ("how do i become a us citizen, can i apply at a port of entry",
+         ["how do i become a us citizen, can i apply at a port of entry"], ""),
     ],
 )  # fmt: skip
 def test_clauses(reader: Reader, message: str, questions: list[str], context: str) -> None:
