@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from typing import Literal
 
@@ -438,6 +438,12 @@ class Gazetteer:
             for sub in re.finditer(r"[^\s-]+", _norm(word)):
                 out.append((m.start(), m.start() + len(word), sub[0]))
         return out
+
+    def names_other_places(self, text: str, asked: Sequence[Place]) -> bool:
+        """Whether ``text`` names a place and none of ``asked`` (a sentence about LAX, for a question about JFK)."""
+        named = [v for m in self.find(text) for kind, v in m.readings[:1] if kind == "place"]
+        own = any(p in asked for p in named) or any(re.search(rf"\b{re.escape(a.name)}\b", text, re.I) for a in asked)
+        return bool(named) and not own
 
     def find(self, text: str) -> list[Mention]:
         """Every name in ``text`` that the tables or the vocabulary know, longest first, without overlaps."""

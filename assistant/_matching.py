@@ -333,9 +333,27 @@ def polar_lead(keys: list[frozenset[str]], sentences: list[str], vocabulary: Voc
         # "includes only the States, ... and Puerto Rico": Yes for what the list after "only" names, else No
         listed, rule = stems(main[only.end() :], vocabulary), stems(main[: only.start()], vocabulary)
         return "Yes" if any(k & listed and not k & rule for k in keys) else "No"
+    if _elsewhere(keys, held, vocabulary):
+        return "No"  # "is LAX mostly for trade with europe?" - "... with the Asia-Pacific region"
     if not negated and (share >= vocabulary.threshold("passages_polar_yes") or verb & stems(best, vocabulary)):
         return "Yes"
     return ""
+
+
+def _elsewhere(keys: list[frozenset[str]], held: AbstractSet[str], vocabulary: Vocabulary) -> bool:
+    """Whether the question names a part of the world the sentence does not, and the sentence names another."""
+    asked_words = frozenset().union(*keys)
+    parts = _parts_of_world(vocabulary)
+    asked = {region for region, names in parts if any(n <= asked_words for n in names)}
+    said = {region for region, names in parts if any(n <= held for n in names)}
+    return bool(asked and said and not asked & said)
+
+
+@_per_corpus
+def _parts_of_world(vocabulary: Vocabulary) -> tuple[tuple[str, tuple[frozenset[str], ...]], ...]:
+    """Each part of the world the vocabulary names, with the stems of each of its names."""
+    return tuple((region, tuple(n for name in r["names"] if (n := frozenset().union(*key_terms(name, vocabulary)))))
+                 for region, r in vocabulary.world_regions.items())  # fmt: skip
 
 
 def _turned(key: frozenset[str], held: AbstractSet[str], vocabulary: Vocabulary) -> frozenset[str]:

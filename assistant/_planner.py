@@ -398,6 +398,11 @@ class Planner:
         passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text, context=ask.context_text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home
         names = [p.name for p in decision.slots.places]
+        if isinstance(passage, Snippet) and passage.items:
+            # "the article says miami airport is the main way in for travelers from where": of the list found, the
+            # one item about the place asked
+            own = [e for e in passage.items if any(re.search(rf"\b{re.escape(n)}\b", e.quote) for n in names)]
+            passage = Snippet((own[0],)) if len(own) == 1 else passage
         # A passage elsewhere answers another question than the tool's, unless it names the place asked about
         # ("what's the bridge at buffalo called?": the article's Peace Bridge sentence adds to the table answer).
         aside = (
@@ -419,10 +424,13 @@ class Planner:
             # so did the hours compared ("same hours at our dock?": No, 8 a.m. outside the office, 8:30 inside)
             "settled": (isinstance(results[0], Definitions) or isinstance(results[0], Hours) and results[0].same)
             and bool(said)
-            and said[0].text in ("Yes.", "No."),
+            and said[0].text in _LEADS,
         }
         if passage is not None:
+            quoted = " ".join(e.quote for e in passage.sentences)
             extras |= {
+                # "is JFK mainly for trade with asia?": a sentence about LAX answers about another place
+                "other_place": self.gazetteer.names_other_places(quoted, decision.slots.places),
                 "passage_coverage": coverage(keys, holds, extra),
                 "missing_found": coverage(missing, holds),
                 "aside": aside,
@@ -433,6 +441,11 @@ class Planner:
         for route in AFTER:
             changed = route.apply(decision, situation)
             if changed is not None and changed.routes[-1] == "passage_adds" and passage is not None:
+                if passage.lead:
+                    # "is miami airport mostly for flights from asia?": the passage holds what the yes/no asks (the
+                    # table answer, what it leaves out), so its Yes or No leads, and any of the table's goes
+                    rest = said[1:] if said and said[0].text in _LEADS else said
+                    return changed, (passage, *results), [*passage_said, *rest]
                 return changed, (*results, passage), [*said, *passage_said]
             if changed is not None and changed.intent == PASSAGE and passage is not None:
                 return changed, (passage,), passage_said
@@ -441,6 +454,8 @@ class Planner:
         return decision, results, said
 
 
+_LEADS = ("Yes.", "No.")
+"""The statements that lead a yes/no answer."""
 _SLOT_OF = {"PLACE": "places", "STATE": "states", "COUNTRY": "countries", "GOODS": "goods", "HOLIDAY": "days",
             "DATE": "dates", "YEAR": "years", "MONTH": "months", "NUMBER": "numbers"}  # fmt: skip
 

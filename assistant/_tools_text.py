@@ -156,6 +156,10 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
     hits += [Retrieved(p.ref, p.text, None, None) for p in ctx.corpus.passages if p.ref in named]
     found = snippet(req.text, hits, ctx.corpus, vocabulary, polar=req.slots.polar, strict=req.strict,
                     context=req.context, said=frozenset(req.said), sections=named)  # fmt: skip
+    if found is not None and req.slots.places:
+        quoted = " ".join(e.quote for e in found.sentences)
+        if ctx.gazetteer.names_other_places(quoted, req.slots.places):
+            return None  # "is JFK mainly for trade with asia?": a sentence about LAX says nothing of JFK
     if found is None or not req.slots.polar or found.lead:
         return found
     sentences = [e.quote for e in found.sentences]

@@ -1,10 +1,12 @@
-"""What the sources never say, and where in a section a question looks.
+"""What the sources never say, where in a section a question looks, and what the article says of a place.
 
 Animals, weapons and a traveler's own status are not in 19 CFR Part 101 or
 the article, whatever place or "papers" a question names; a question that asks
-how a section ends (or opens) is answered from that paragraph of it. Each family
-was first seen on a tuning set; the members here are other ones, and the
-paragraphs are read from the article itself.
+how a section ends (or opens) is answered from that paragraph of it; a question
+about a listed port's role is answered with the article's item about that port,
+and No when the item names another part of the world. Each family was first
+seen on a tuning set; the members here are other ones, and the paragraphs are
+read from the article itself.
 """
 
 from __future__ import annotations
@@ -67,3 +69,41 @@ def test_a_section_named_without_its_end_still_answers_from_its_summary(bot: Ass
     answer = _ask(bot, corpus, "how does the article wrap up?")
     assert _refs(answer) == {"Article: Conclusion"}
     assert not all(c.quote in _paragraphs(corpus, "Article: Conclusion")[-1] for c in answer.citations)
+
+
+MAJOR = "Article: Major Ports of Entry in the US"
+
+
+def _item(corpus: Corpus, label: str) -> str:
+    """The line of the article's list of major ports that is about ``label`` (as printed, with its bullet)."""
+    return next(line for line in corpus.passage(MAJOR).text.splitlines() if label in line)
+
+
+@pytest.mark.parametrize(
+    ("question", "label", "lead"),
+    [
+        # Miami's item: "... passengers arriving from Latin America and the Caribbean"
+        ("is miami international airport mainly for passengers arriving from asia?", "Miami International", "No."),
+        ("the article says miami airport is for travelers from latin america, right?", "Miami International", "Yes."),
+        # LAX's item: "... travel and trade with the Asia-Pacific region"
+        ("is LAX mainly important for trade with latin america?", "Los Angeles International", "No."),
+    ],
+)
+def test_a_claim_about_a_major_ports_part_of_the_world(
+    bot: Assistant, corpus: Corpus, question: str, label: str, lead: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead), answer.answer
+    assert any(c.ref == MAJOR and c.quote in _item(corpus, label) for c in answer.citations)
+
+
+def test_of_a_list_found_the_item_about_the_place_asked(bot: Assistant, corpus: Corpus) -> None:
+    answer = _ask(bot, corpus, "per the article, which travelers does miami international airport mainly serve?")
+    quotes = [c.quote for c in answer.citations if c.ref == MAJOR]
+    assert quotes and all(q in _item(corpus, "Miami International") for q in quotes), answer.answer
+
+
+def test_a_sentence_about_another_place_does_not_answer(bot: Assistant, corpus: Corpus) -> None:
+    # the article ties the Asia-Pacific region to LAX, and says nothing of the kind about JFK
+    answer = _ask(bot, corpus, "is JFK important mainly for trade with asia?")
+    assert not any("LAX" in c.quote or "Los Angeles" in c.quote for c in answer.citations), answer.answer
