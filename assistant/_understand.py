@@ -360,7 +360,12 @@ class Reader:
                 continue
             bare = self._fillers.sub("", part)
             question = part.endswith("?") or text[s:e].rstrip().endswith("?") or bool(self._question.match(bare))
-            if question and out and not out[-1][2] and len(re.findall(r"[\w']+", part)) <= _TAG_WORDS:
+            opener = self._question.match(bare) or self._polar.match(bare)
+            short = len(re.findall(r"[\w']+", part)) <= _TAG_WORDS
+            if question and out and out[-1][2] and short and not opener:
+                out[-1] = (out[-1][0], e, True)  # "... at my dock, outside the office. same hours?": one question
+                continue
+            if question and out and not out[-1][2] and short:
                 out[-1] = (out[-1][0], e, True)  # "Lewes is a port for ships. True?": the tag asks the statement
                 while (
                     len(out) > 1
@@ -460,6 +465,10 @@ class Reader:
         last = self._fillers.sub("", dashed[-1].strip()) if len(dashed) > 1 else ""
         if last.endswith("?") and not self._wh.match(last) and not self._list_cue.search(last):
             return True  # "how far does the port extend — just the two cities?": the last part asks yes or no
+        said = re.split(r"(?<=[.!?])\s+", text)
+        tail = self._fillers.sub("", said[-1]) if len(said) > 1 else ""
+        if tail.endswith("?") and len(re.findall(r"[\w']+", tail)) <= _TAG_WORDS and not self._wh.match(tail):
+            return True  # "what about at my dock, outside the office. same hours?": the short last question
         if any(self._wh.match(seg) for seg in segments[1:] if seg):
             return False  # "if no regulation says how, how is it carried out?": the condition first, then what
         bare = self._fillers.sub("", text)

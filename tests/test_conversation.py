@@ -104,3 +104,18 @@ def test_a_question_for_a_quantity_the_sources_do_not_give_is_not_answered_with_
     # The article says travel "puts pressure on resources, leading to longer wait times": it gives no wait time
     answer = bot.ask("how long will the wait be there this afternoon", _after("is calexico a port?", "Yes."))
     assert answer.abstained, answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "and if they have to come out to our warehouse instead, during which hours?",
+        "what about an officer at our pier, outside the office. same hours?",
+    ],
+)
+def test_hours_outside_the_office_after_the_offices_hours(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.6(e): services outside a CBP office are furnished from 8 a.m. to 5 p.m. (the office opens at 8:30)
+    answer = bot.ask(question, _after("when are cbp offices open", "8:30 a.m. to 5 p.m. on business days."))
+    verify(answer.citations, corpus)
+    assert "19 CFR 101.6(e)" in _refs(answer) and "8 a.m." in answer.answer
+    assert not question.endswith("same hours?") or answer.answer.startswith("No.")

@@ -102,6 +102,7 @@ def test_names(reader: Reader, text: str, places: list[str], unknown: list[str],
         ("when a holiday lands on a saturday is it observed on friday", True),  # a condition, then yes or no
         ("if the port director is told ahead can we enter there", True),
         ("when a holiday lands on a saturday what day is it observed", False),  # a condition, then what
+        ("what about an officer at our pier, outside the office. same hours?", True),  # the short last question
     ],
 )
 def test_yes_no_questions(reader: Reader, message: str, polar: bool) -> None:
@@ -187,6 +188,9 @@ def test_a_number_word_that_counts_nothing_is_no_number(reader: Reader) -> None:
          ["when do customs offices open", "are they open on saturdays?"], ""),
         ("how do i become a us citizen, can i apply at a port of entry",
          ["how do i become a us citizen, can i apply at a port of entry"], ""),
+        # a short question with no question word of its own goes on with the question before it
+        ("what about an officer at our pier, outside the office. same hours?",
+         ["what about an officer at our pier, outside the office. same hours?"], ""),
     ],
 )  # fmt: skip
 def test_clauses(reader: Reader, message: str, questions: list[str], context: str) -> None:
