@@ -159,6 +159,8 @@ class _Cues:
     """No limit in time ("at any time")."""
     limits: frozenset[str]
     """The stems of words asking about a limit in time ("deadline", "window")."""
+    pointed: re.Pattern[str]
+    """Words by which a sentence speaks of the case the sentence before it described ("under these circumstances")."""
     edges: tuple[tuple[str, re.Pattern[str]], ...]
     """Words asking for the start or the end of a section ("at the very end"), by "first" or "last"."""
 
@@ -205,6 +207,7 @@ def _cues(v: Vocabulary) -> _Cues:
             describing_not=re.compile(r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+not\b"),
             unlimited=re.compile(rf"\b(?:{v.pattern('unlimited')})\b", re.I),
             limits=stems(" ".join(v.words("limit_asks")), v),
+            pointed=re.compile(_alternation(v.words("pointed_cases")), re.I),
             edges=tuple((edge, re.compile(_alternation(v.words(f"edge_{edge}")), re.I)) for edge in ("first", "last")),
             kinds=tuple(
                 (kind, re.compile(_alternation(sorted(words, key=len, reverse=True)), re.I))

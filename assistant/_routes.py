@@ -519,6 +519,11 @@ def unanswerable(d: Decision, s: Situation) -> Decision | None:
     """
     if d.intent not in ABSTAIN_INTENTS or d.routes:  # an abstention a follow-up inherited stays one
         return None
+    needing = [i for i, score in s.ask.intents if score >= s.ask.score(d.intent) - s.tie and s.needs(i) == ("terms",)]
+    if (runnable := next((i for i in needing if _runs(i, d.slots, s)), None)) is not None:
+        # "if we send machines to canada and bring them back to dodge a quota, is that an exportation?": it reads
+        # as well as a question about a term it names, which the sources define
+        return d.via("unanswerable", intent=runnable)
     if s.ask.score(d.intent) < s.unsure_abstain or s.ask.score(PASSAGE) >= s.ask.score(d.intent) - s.tie:
         # unsure, or it reads as well as a question the passages answer ("how do officers decide how much tax to
         # collect?" against "how much duty will I pay?"): only a passage that holds most of it answers

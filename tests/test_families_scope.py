@@ -107,3 +107,22 @@ def test_a_sentence_about_another_place_does_not_answer(bot: Assistant, corpus: 
     # the article ties the Asia-Pacific region to LAX, and says nothing of the kind about JFK
     answer = _ask(bot, corpus, "is JFK important mainly for trade with asia?")
     assert not any("LAX" in c.quote or "Los Angeles" in c.quote for c in answer.citations), answer.answer
+
+
+EXPORTATION = "19 CFR 101.1 (Exportation)"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "if i send machines to canada and bring them right back to dodge a quota, is that an exportation?",
+        "is it an exportation when we ship tools abroad only to return them and evade tariff limits?",
+    ],
+)
+def test_a_definitions_exception_answers_the_case_it_names(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.1 "Exportation": shipping abroad to return with a design to circumvent tariff restrictions "is not an
+    # exportation", and such merchandise returned "under these circumstances is dutiable"
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and _refs(answer) == {EXPORTATION}
+    said = " ".join(c.quote for c in answer.citations)
+    assert "is not an exportation" in said and "dutiable" in said
