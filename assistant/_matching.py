@@ -159,6 +159,10 @@ class _Cues:
     """No limit in time ("at any time")."""
     limits: frozenset[str]
     """The stems of words asking about a limit in time ("deadline", "window")."""
+    who: re.Pattern[str]
+    """A question that asks who."""
+    official: re.Pattern[str]
+    """A person or an official named in a sentence."""
     pointed: re.Pattern[str]
     """Words by which a sentence speaks of the case the sentence before it described ("under these circumstances")."""
     edges: tuple[tuple[str, re.Pattern[str]], ...]
@@ -207,6 +211,8 @@ def _cues(v: Vocabulary) -> _Cues:
             describing_not=re.compile(r"\b(?:which|that|who)\s+(?:is|are|was|were)\s+not\b"),
             unlimited=re.compile(rf"\b(?:{v.pattern('unlimited')})\b", re.I),
             limits=stems(" ".join(v.words("limit_asks")), v),
+            who=re.compile(rf"(?:^|\b)(?:{v.pattern('who_cues')})(?![\w'])", re.I),
+            official=re.compile(rf"\b(?:{v.pattern('persons')})\b", re.I),
             pointed=re.compile(_alternation(v.words("pointed_cases")), re.I),
             edges=tuple((edge, re.compile(_alternation(v.words(f"edge_{edge}")), re.I)) for edge in ("first", "last")),
             kinds=tuple(

@@ -415,6 +415,8 @@ class _Sentence:
     examples: bool
     excepts: bool
     """Whether it says what is excepted from a rule."""
+    official: bool
+    """Whether it names a person or an official ("the Secretary of Homeland Security is authorized ...")."""
 
 
 @_per_corpus
@@ -474,6 +476,7 @@ def _read_hit(corpus: Corpus, vocabulary: Vocabulary, ref: str, text: str) -> tu
             sentence, offset + s, offset + e, items, own, own | heading, _phrases(sentence),
             _pairs(sentence, vocabulary), _kinds_named(sentence, cues), _NUMBER.search(sentence) is not None,
             cues.examples.search(sentence) is not None, cues.rule_exception.search(sentence) is not None,
+            cues.official.search(sentence) is not None,
         ))  # fmt: skip
     cache[key] = tuple(out)
     return cache[key]
@@ -535,6 +538,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     wants_number = _asks_quantity(lowered, vocabulary)
     cues = _cues(vocabulary)
     wants_examples = not polar and bool(cues.example_asks.search(lowered))
+    wants_person = not polar and bool(cues.who.search(lowered))  # "who can close a port?": the official who may
     keys = key_terms(without_position(question, vocabulary), vocabulary)
     # "the first step", "what comes next": words that say where in a list count only where a sentence holds them
     extra = [k for k in key_terms(question, vocabulary) + key_terms(context, vocabulary) if k not in keys]
@@ -586,6 +590,7 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             shared = [g for g in quoted & read.phrases if common[g] <= rare and not _keyed(g, keys)]
             score += t("passages_weight_phrase") * min(len(shared), 2)
             score += t("passages_weight_number") if wants_number and read.number else 0.0
+            score += t("passages_weight_person") if wants_person and read.official else 0.0
             # "got pulled into secondary inspection last time, what is that": a rare term of the sources the
             # question names is what it asks about, however many story words come with it
             termed = any(pair_counts[p] <= rare for p in pairs & read.pairs)

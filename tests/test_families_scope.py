@@ -126,3 +126,18 @@ def test_a_definitions_exception_answers_the_case_it_names(bot: Assistant, corpu
     assert answer.answer.startswith("No.") and _refs(answer) == {EXPORTATION}
     said = " ".join(c.quote for c in answer.citations)
     assert "is not an exportation" in said and "dutiable" in said
+
+
+@pytest.mark.parametrize(
+    ("question", "ref", "official"),
+    [
+        ("who sets the office hours at a station with no full-time cbp employee?", "19 CFR 101.6(c)", "port director"),
+        ("our sailboat will clear in at a customs station - who must we get permission from?", "19 CFR 101.4(b)",
+         "director of the port"),
+    ],
+)  # fmt: skip
+def test_who_is_answered_by_the_official_the_rule_names(
+    bot: Assistant, corpus: Corpus, question: str, ref: str, official: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert ref in _refs(answer) and official in answer.answer
