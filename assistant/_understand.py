@@ -279,6 +279,9 @@ class Reader:
         self._comma_question = re.compile(
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
+        self._request = re.compile(
+            rf"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:{v.pattern('request_verbs')})(?![\w'])", re.I
+        )
         # ", is it open this thursday": a yes/no question about what the question before it asked about
         self._polar_subject = re.compile(
             rf"(?:{v.pattern('polar')})\s+(?:{v.pattern('pointing_subjects')})(?![\w'])", re.I
@@ -439,6 +442,8 @@ class Reader:
         not", or ends with a question mark without asking what, which, where, how, ...
         """
         text = clause.strip()
+        if self._request.match(self._fillers.sub("", text)):
+            return False  # "can you describe the seal?": a request, not a yes or no
         opens = bool(self._polar.match(self._fillers.sub("", text)))
         indirect = self._indirect.search(text)
         opens = opens or (indirect is not None and not self._wh_word.search(text[: indirect.start()]))

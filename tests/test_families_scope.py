@@ -141,3 +141,13 @@ def test_who_is_answered_by_the_official_the_rule_names(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert ref in _refs(answer) and official in answer.answer
+
+
+@pytest.mark.parametrize(
+    "question", ["what words are written on the ring around the customs seal?", "can you describe the CBP seal for me"]
+)
+def test_the_seals_look_is_its_design(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.7(a) Design: the Treasury seal in an outer circle with "Treasury" at the top, "U.S. Customs Service" below
+    answer = _ask(bot, corpus, question)
+    assert _refs(answer) == {"19 CFR 101.7(a)"} and not answer.answer.startswith(("Yes", "No"))
+    assert "Treasury" in answer.answer and "U.S. Customs Service" in answer.answer

@@ -103,6 +103,9 @@ def test_names(reader: Reader, text: str, places: list[str], unknown: list[str],
         ("if the port director is told ahead can we enter there", True),
         ("when a holiday lands on a saturday what day is it observed", False),  # a condition, then what
         ("what about an officer at our pier, outside the office. same hours?", True),  # the short last question
+        ("can you describe the CBP seal for me", False),  # a request put as a question
+        ("could you please list the national holidays?", False),
+        ("can you enter a vessel at a customs station without permission?", True),  # "you": anyone
     ],
 )
 def test_yes_no_questions(reader: Reader, message: str, polar: bool) -> None:
