@@ -231,7 +231,7 @@ def run() -> Report:
         "| system | p50 ms | p95 ms | p99 ms | p95 / floor p95 |",
         "|---|---|---|---|---|",
         *(row(name, t) for name, t in times.items()),
-        *(row(f"portentry, {kind} questions only", t) for kind, t in sorted(by_kind.items())),
+        *(row(f"portentry, {kind} only", t) for kind, t in sorted(by_kind.items())),
         "",
         "Failures on the tuning sets (held-out failures are not listed):",
         "",
@@ -254,7 +254,7 @@ def _replay(bot: Any, history: list[dict[str, str]]) -> None:
     """Ask a follow-up's earlier questions first, untimed, as the chat did before the follow-up came.
 
     A live conversation reaches the engine one message at a time, and the earlier messages' readings are still in
-    the process's query cache when the follow-up re-reads them; the row "follow-ups, conversation read cold"
+    the process's query cache when the follow-up re-reads them; the row "follow-ups (conversation read cold)"
     times the other case (the follow-up reaches a worker that never saw the conversation).
     """
     for i, turn in enumerate(history):
@@ -298,15 +298,15 @@ def _latency(corpus: Corpus, index: Any, embedder: Any, tutorial: Any, tutorial_
                 times[name].append(took)
                 if name == "portentry default engine":
                     kind = (
-                        "table"
+                        "table questions"
                         if category in tables
-                        else "passage"
+                        else "passage questions"
                         if category in ("article", "regulation", "definitions")
-                        else "other"
+                        else "other questions"
                     )
                     by_kind[kind].append(took)
                     if history:
-                        by_kind["follow-ups, conversation replayed"].append(took)
+                        by_kind["follow-ups (conversation replayed)"].append(took)
     for _ in range(ROUNDS):  # a pass of its own: timed after the replayed one, it would find that one's caches warm
         for question, today, history, _ in questions:
             if history:
@@ -314,7 +314,7 @@ def _latency(corpus: Corpus, index: Any, embedder: Any, tutorial: Any, tutorial_
                 embedder.clear_cache()
                 started = time.perf_counter()
                 bots[today].ask(question, history)
-                by_kind["follow-ups, conversation read cold"].append((time.perf_counter() - started) * 1000)
+                by_kind["follow-ups (conversation read cold)"].append((time.perf_counter() - started) * 1000)
     for _ in range(ROUNDS):
         for question, *_ in questions:
             embedder.clear_cache()
