@@ -53,7 +53,7 @@ from ._results import (
     meaning,
 )
 from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
-from ._tools_text import asks_overview, named_paragraphs
+from ._snippet import asks_overview, named_paragraphs
 from ._understand import Ask, Reader, Slots
 
 __all__ = ["Plan", "Planner", "Step"]
