@@ -398,17 +398,21 @@ class Planner:
         passage = TOOLS["search_passages"].run(Request(decision.slots, ask.text, context=ask.context_text), words_only)
         home = TOOLS[self.intents[decision.intent].tool].home
         names = [p.name for p in decision.slots.places]
+
+        def names_place(quote: str) -> bool:
+            return any(re.search(rf"\b{re.escape(n)}\b", quote) for n in names)
+
         if isinstance(passage, Snippet) and passage.items:
             # "the article says miami airport is the main way in for travelers from where": of the list found, the
             # one item about the place asked
-            own = [e for e in passage.items if any(re.search(rf"\b{re.escape(n)}\b", e.quote) for n in names)]
+            own = [e for e in passage.items if names_place(e.quote)]
             passage = Snippet((own[0],)) if len(own) == 1 else passage
         # A passage elsewhere answers another question than the tool's, unless it names the place asked about
         # ("what's the bridge at buffalo called?": the article's Peace Bridge sentence adds to the table answer).
         aside = (
             isinstance(passage, Snippet)
             and not passage.sentences[0].ref.startswith(home)
-            and any(re.search(rf"\b{re.escape(n)}\b", e.quote) for e in passage.sentences for n in names)
+            and any(names_place(e.quote) for e in passage.sentences)
         )
         if not isinstance(passage, Snippet) or not passage.sentences[0].ref.startswith(home) and not aside:
             passage = None
@@ -427,10 +431,7 @@ class Planner:
             and said[0].text in _LEADS,
         }
         if passage is not None:
-            quoted = " ".join(e.quote for e in passage.sentences)
             extras |= {
-                # "is JFK mainly for trade with asia?": a sentence about LAX answers about another place
-                "other_place": self.gazetteer.names_other_places(quoted, decision.slots.places),
                 "passage_coverage": coverage(keys, holds, extra),
                 "missing_found": coverage(missing, holds),
                 "aside": aside,

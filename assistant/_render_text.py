@@ -90,7 +90,8 @@ def _definition(d: Definition, keys: list[frozenset[str]], vocabulary: Vocabular
     extra = max(rest, key=lambda ln: sum(1 for k in missing if k & stems(ln, vocabulary)), default="")
     if extra and any(k & stems(extra, vocabulary) for k in missing) and not extra.endswith(":"):
         out.append(Statement(display(extra, terms=True), (Evidence(d.ref, extra),)))
-        after = lines[lines.index(extra) + 1] if lines.index(extra) + 1 < len(lines) else ""
+        at = lines.index(extra) + 1
+        after = lines[at] if at < len(lines) else ""
         if after and not _ITEM.match(after) and _cues(vocabulary).pointed.search(after):
             # "... is not an exportation. Merchandise ... returned under these circumstances is dutiable": what
             # the sentence goes on to say of the case it described

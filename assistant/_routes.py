@@ -674,8 +674,8 @@ def passage_covers_more(d: Decision, s: Situation) -> Decision | None:
     if not isinstance(answered, float) or not isinstance(passage, float) or not isinstance(found, float):
         return None
     margin, least = float(str(e.get("margin", 0.0))), float(str(e.get("min_coverage", 1.0)))
-    if e.get("settled") or e.get("other_place"):
-        return None  # the definition said Yes or No: it answers; a sentence about another place answers nothing
+    if e.get("settled"):
+        return None  # the definition said Yes or No: it answers
     # a table answers no "who?"; a passage as full that names the person does
     person = s.ask.slots.person and bool(e.get("names_person")) and passage >= answered
     if found >= 0.5 and passage >= least and (passage >= answered + margin or person) and not e.get("aside"):

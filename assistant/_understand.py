@@ -280,7 +280,7 @@ class Reader:
             r",\s+(?=(?:" + "|".join(re.escape(w) for w in v.words("question")) + r")(?![\w']))", re.I
         )
         self._request = re.compile(
-            rf"(?:can|could|would|will)\s+(?:you|u)\s+(?:please\s+)?(?:{v.pattern('request_verbs')})(?![\w'])", re.I
+            rf"(?:{v.pattern('request_openers')})\s+(?:please\s+)?(?:{v.pattern('request_verbs')})(?![\w'])", re.I
         )
         # ", is it open this thursday": a yes/no question about what the question before it asked about
         self._polar_subject = re.compile(
@@ -442,12 +442,13 @@ class Reader:
         not", or ends with a question mark without asking what, which, where, how, ...
         """
         text = clause.strip()
-        if self._request.match(self._fillers.sub("", text)):
+        bare = self._fillers.sub("", text)
+        if self._request.match(bare):
             return False  # "can you describe the seal?": a request, not a yes or no
-        opens = bool(self._polar.match(self._fillers.sub("", text)))
+        opens = bool(self._polar.match(bare))
         indirect = self._indirect.search(text)
         opens = opens or (indirect is not None and not self._wh_word.search(text[: indirect.start()]))
-        framed = self._framed_polar.match(self._fillers.sub("", text))  # "for customs deadlines does saturday count"
+        framed = self._framed_polar.match(bare)  # "for customs deadlines does saturday count"
         asked = framed.string[framed.start(1) :] if framed and not self._wh_word.search(framed[0]) else text
         if self._either_or.search(asked) and not self._polar_tag.search(text) and not opens:
             return False  # "the delaware one or the north carolina one?": asks which, not yes or no
@@ -461,7 +462,7 @@ class Reader:
             return True
         if framed and not self._wh_word.search(framed[0]):
             return True
-        conditioned = self._conditioned_polar.match(self._fillers.sub("", text))
+        conditioned = self._conditioned_polar.match(bare)
         if conditioned and not self._wh_word.search(conditioned[1]):
             return True
         if self._polar_tag.search(text):
@@ -476,7 +477,6 @@ class Reader:
             return True  # "what about at my dock, outside the office. same hours?": the short last question
         if any(self._wh.match(seg) for seg in segments[1:] if seg):
             return False  # "if no regulation says how, how is it carried out?": the condition first, then what
-        bare = self._fillers.sub("", text)
         # "hyder alaska port of entry?", "saturdays too?": a question mark after no question word asks yes or no;
         # "biggest ports of entry in the us?" asks for a list.
         return (text.endswith("?") and not self._wh.match(bare) and not self._list_cue.search(text)

@@ -81,7 +81,7 @@ class OnnxEncoder:
 
         The 8-bit model scales each batch's activations by the batch's own range, so a text batched with others
         would get a vector that depends on them: it reads each text alone, on two threads (ONNX Runtime lets go
-        of the GIL while it runs, so the texts of one question use both cores: three texts took 13 ms, not 21).
+        of the GIL while it runs, so the texts of one question use both cores: four texts took 13 ms, not 21).
         """
         if self.quantized and len(texts) > 1:
             return np.concatenate(list(self._threads().map(lambda t: self._encode([t]), texts)))
