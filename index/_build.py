@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import hashlib
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from filelock import FileLock, Timeout
 from langchain_core.embeddings import Embeddings
@@ -68,22 +69,40 @@ def ensure_index(
     expected = expected_manifest(corpus, chunks, embedder)
     settings.data_dir.mkdir(parents=True, exist_ok=True)
     try:
-        store = VectorStore(settings)
+        store = _open(settings)
         if not rebuild and store.manifest() == expected:
             return store, False
     except StoreError:
         if not (rebuild and not settings.chroma_url):
             raise
         wipe_embedded(settings.data_dir / "chroma")  # the way out of a corrupt embedded store
-        store = VectorStore(settings)
+        store = _open(settings)
+    with _locked(settings):
+        if not rebuild and store.manifest() == expected:
+            return store, False  # another process built it while we waited
+        store.replace(chunks, _embed(chunks, embedder, progress=progress), expected)
+    return store, True
+
+
+def _open(settings: Settings) -> VectorStore:
+    """The store, opened under the build lock.
+
+    Chroma creates its tables when it first opens a folder (the database file appears before them), and two
+    processes doing that at once collide ("table collections already exists", seen once in a CI run of the
+    two-builders test); opening takes milliseconds, and waits only while another process builds.
+    """
+    with _locked(settings):
+        return VectorStore(settings)
+
+
+@contextmanager
+def _locked(settings: Settings) -> Iterator[None]:
+    """The build lock of the data folder (one process at a time builds, or creates the database)."""
     try:
         with FileLock(str(settings.data_dir / "index.lock"), timeout=_LOCK_TIMEOUT_S):
-            if not rebuild and store.manifest() == expected:
-                return store, False  # another process built it while we waited
-            store.replace(chunks, _embed(chunks, embedder, progress=progress), expected)
+            yield
     except Timeout as exc:
         raise StoreError(
             f"another portentry process has been building the index for {_LOCK_TIMEOUT_S} s; "
             f"if none is running, delete {settings.data_dir / 'index.lock'}"
         ) from exc
-    return store, True
