@@ -38,6 +38,7 @@ __all__ = [
     "format_day",
     "shifted",
     "short_weekday_dot",
+    "statute_days",
     "week_of",
 ]
 
@@ -105,6 +106,16 @@ class Closure:
     """Its 101.6(a)(N) paragraph; None for a day designated by another Federal statute."""
 
 
+@functools.lru_cache(maxsize=256)
+def statute_days(year: int, subdiv: str | None = None) -> tuple[tuple[dt.date, str], ...]:
+    """The US holidays of the ``holidays`` package in ``year`` (a state's too, with ``subdiv``), unshifted, by date.
+
+    Kept per year: the package builds its calendar in about a millisecond, on every date a question names.
+    """
+    days = federal_holidays.US(subdiv=subdiv, years=year, observed=False)  # type: ignore[attr-defined]  # run-time load
+    return tuple(sorted((date, str(name)) for date, name in days.items()))
+
+
 @dataclass(frozen=True, slots=True)
 class DateMention:
     """A date written in a question, where it is, and what it resolves to."""
@@ -139,8 +150,7 @@ class CbpCalendar:
         """Every holiday closure whose holiday falls in ``year``, in date order."""
         out = [Closure(o.observed, o.date, o.holiday.name, o.holiday) for o in self.corpus.observed_holidays(year)]
         listed = {c.date for c in out}
-        statute = federal_holidays.US(years=year, observed=False)  # type: ignore[attr-defined]  # loaded at run time
-        for date, name in sorted(statute.items()):
+        for date, name in statute_days(year):
             if date not in listed:  # designated by another Federal statute (5 U.S.C. 6103), e.g. Juneteenth
                 shift = {5: -1, 6: 1}.get(date.weekday(), 0)  # the same observance rule as 101.6(a)
                 out.append(Closure(date + dt.timedelta(days=shift), date, str(name), None))

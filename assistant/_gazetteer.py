@@ -37,7 +37,7 @@ from corpus import (
 )
 
 from ._data import Vocabulary, word_bases
-from ._dates import DateMention, around, find_dates
+from ._dates import DateMention, around, find_dates, statute_days
 
 __all__ = ["DayName", "Gazetteer", "Mention", "Place", "SlotKind", "capitalised_words", "everyday_words"]
 
@@ -577,17 +577,13 @@ class Gazetteer:
         if name.kind == "national":
             return next(o.date for o in self.corpus.observed_holidays(year) if o.holiday.name == name.name)
         if name.kind == "statute":
-            statute: dict[dt.date, str] = federal_holidays.US(years=year, observed=False)  # type: ignore[attr-defined]
-            return next(d for d, n in statute.items() if n == name.name)
+            return next(d for d, n in statute_days(year) if n == name.name)
         if name.kind == "state":
             subdivs = name.rule.get("subdivs", ())
             assert isinstance(subdivs, tuple)
             for sub in subdivs:
-                state_days: dict[dt.date, str] = federal_holidays.US(  # type: ignore[attr-defined]
-                    subdiv=sub, years=year, observed=False
-                )
-                for d, n in state_days.items():
-                    if name.name in str(n).split("; "):
+                for d, n in statute_days(year, str(sub)):
+                    if name.name in n.split("; "):
                         return d
             raise LookupError(f"{name.name} has no date in {year}")
         rule = name.rule

@@ -508,7 +508,12 @@ class Reader:
         topic: tuple[Slots, str, tuple[tuple[str, str], ...]] | None = None  # a statement that only names a place
         read = [(start, end, is_question, *self._slots(text, start, end, mentions, dates, today, year))
                 for start, end, is_question in self.clauses(text)]  # fmt: skip
-        self.classifier.prime([masked for _, _, is_question, _, masked, _ in read if is_question])
+        # Which reading a question gets depends on the clauses before it, not on the classifier (but for a low score
+        # of the question alone): the reading each question needs first is known before any is ranked, and they are
+        # embedded in one batch (a reading that is never ranked is never embedded: two texts at once on two cores
+        # still cost more than one).
+        Reading = tuple[Slots, str, tuple[tuple[str, str], ...]]
+        plans: list[tuple[int, Reading | None, bool, Reading | None]] = []  # (start, joined with it, always, topic)
         for start, end, is_question, slots, masked, names in read:
             if not is_question:
                 context = slots.merged(context)
@@ -516,31 +521,45 @@ class Reader:
                 previous = (start, end)
                 topic = (slots, masked, names) if self.topic(text[start:end]) else topic
                 continue
-            ranked = self.classifier.rank(masked)
             placeless = not (slots.places or slots.weak_places or slots.unknown or slots.states or slots.countries)
             # a defined term the question names is not what "those" is ("does the CBP office close for those?"),
             # unless it is a kind of place the statement's place is asked to be ("is that airport a port of entry?")
             own_names = slots.named() - ({"terms"} if not slots.kinds else set())
             # "bahamas preclearance - is it just nassau?": "it" is the topic, and "just" weighs the name against it
             weighs = slots.alternatives or slots.exclusive
-            if previous is not None and (ranked[0][1] < self.min_score or slots.anaphora and not own_names
-                                         or topic is not None and placeless and not asks
-                                         or topic is not None and slots.anaphora and weighs):  # fmt: skip
-                # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec
-                # 21 2026. what date is that": the question leans on the statement before it; read the two as one.
-                start, own, polar, kinds = previous[0], slots.asks, slots.polar, slots.kinds
-                slots, masked, names = self._slots(text, start, end, mentions, dates, today, year)
+            # "Veterans Day 2028 falls on a Saturday. When is it observed?", "... 10 business days after mon dec 21
+            # 2026. what date is that": the question leans on the statement just before it (always, or when the
+            # question alone matches no intent well); read the two as one
+            joined = None if previous is None else self._slots(text, previous[0], end, mentions, dates, today, year)
+            begin = start if previous is None else previous[0]
+            always = joined is not None and bool(slots.anaphora and not own_names
+                                                 or topic is not None and placeless and not plans
+                                                 or topic is not None and slots.anaphora and weighs)  # fmt: skip
+            # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port
+            # supervises it, and is that port a service port?" the second question points to the first's answer
+            topical = topic is not None and placeless and not (slots.anaphora and plans)
+            plans.append((begin, joined, always, (slots.merged(topic[0]), f"{topic[1]} {masked}", topic[2] + names)
+                          if topic is not None and topical else None))  # fmt: skip
+            previous = None
+        questions = [(start, end, slots, masked, names) for start, end, is_question, slots, masked, names in read
+                     if is_question]  # fmt: skip
+        self.classifier.prime([
+            joined[1] if joined is not None and always else on_topic[1] if joined is None and on_topic else masked
+            for (_, _, _, masked, _), (_, joined, always, on_topic) in zip(questions, plans, strict=True)
+        ])  # fmt: skip
+        for (start, end, slots, masked, names), (begin, joined, always, on_topic) in zip(questions, plans, strict=True):
+            ranked = () if always or (joined is None and on_topic is not None) else self.classifier.rank(masked)
+            if joined is not None and (always or ranked[0][1] < self.min_score):
                 # "... is a state holiday here, is it open?": open; "... isn't in the ports of entry list but is it a
                 # service port?": yes or no, about a service port
+                own, polar, kinds = slots.asks, slots.polar, slots.kinds
+                start, (slots, masked, names) = begin, joined
                 slots = replace(slots, asks=own or slots.asks, polar=polar or slots.polar, kinds=kinds or slots.kinds)
                 ranked = self.classifier.rank(masked)
-            elif topic is not None and placeless and not (slots.anaphora and asks):
-                # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port
-                # supervises it, and is that port a service port?" the second question points to the first's answer
-                slots, masked, names = slots.merged(topic[0]), f"{topic[1]} {masked}", topic[2] + names
+            elif on_topic is not None:
+                slots, masked, names = on_topic
                 ranked = self.classifier.rank(masked)
             asks.append(Ask(text[start:end].strip().strip(" -—–"), masked, slots, ranked, names=names))
-            previous = None
         return [replace(a, slots=_placed(a.slots, context), context=context, context_text=" ".join(statements))
                 for a in asks], context  # fmt: skip
 
