@@ -29,6 +29,7 @@ from ._records import Statement
 from ._registry import TOOLS, Context, Request, Retrieved
 from ._render import render
 from ._render_days import anchors
+from ._render_places import state_name
 from ._results import (
     BusinessDayCount,
     BusinessDayShift,
@@ -308,6 +309,7 @@ class Planner:
         statements: list[Statement] = []
         tools: list[str] = []
         answered = unanswered = 0
+        subjects: dict[int, Slots] = {}  # what each Yes or No said was about, by its place in the statements
         for ask in asks:
             decision = self.decide(ask, frames)
             leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
@@ -339,11 +341,16 @@ class Planner:
                 tool = self.intents[decision.intent].tool
                 tools += [tool, *(f"route:{r}" for r in decision.routes)]
                 for i, st in enumerate(said):
-                    lead = st.text in ("Yes.", "No.")
+                    lead = st.text in _LEADS
                     if lead and i + 1 < len(said) and said[i + 1] in statements:
-                        continue  # its fact was said for an earlier question: the lead would dangle
+                        # its fact was said for an earlier question: the lead would dangle, unless the two answers
+                        # differ ("is guam in the customs territory? and puerto rico?": no for one, yes for the other)
+                        _both_leads(statements, statements.index(said[i + 1]), st.text, subjects, decision.slots)
+                        continue
                     if st not in statements or lead:
                         statements.append(st)
+                        if lead:
+                            subjects[len(statements) - 1] = decision.slots
                 frames.insert(0, Frame(decision.intent, decision.slots, self.focus(results[0]), ask.text))
             else:
                 unanswered += 1
@@ -457,6 +464,30 @@ class Planner:
 
 _LEADS = ("Yes.", "No.")
 """The statements that lead a yes/no answer."""
+
+
+def _both_leads(statements: list[Statement], fact: int, lead: str, subjects: dict[int, Slots], slots: Slots) -> None:
+    """A second Yes or No resting on a fact already said, and not the first's: both, each with what it is about."""
+    before = fact - 1
+    if before < 0 or statements[before].text not in _LEADS or statements[before].text == lead:
+        return
+    first, second = _subject(subjects.get(before)), _subject(slots)
+    if second and first != second:  # "No; yes for Puerto Rico." when the first named nothing the tables know
+        said = (
+            statements[before].text[:-1] + (f" for {first}" if first else "") + f"; {lead[:-1].lower()} for {second}."
+        )
+        statements[before] = Statement(said)
+
+
+def _subject(slots: Slots | None) -> str:
+    """The names a yes/no question asked about, as the sources write them ("Guam", "the U.S. Virgin Islands")."""
+    if slots is None:
+        return ""
+    names = [p.name for p in (*slots.places, *slots.weak_places)] + [state_name(s) for s in slots.states]
+    names += [*slots.countries, *(w.title() for w in slots.unknown)]  # "Guam": named, if nowhere in the tables
+    return " and ".join(dict.fromkeys(names))
+
+
 _SLOT_OF = {"PLACE": "places", "STATE": "states", "COUNTRY": "countries", "GOODS": "goods", "HOLIDAY": "days",
             "DATE": "dates", "YEAR": "years", "MONTH": "months", "NUMBER": "numbers"}  # fmt: skip
 

@@ -32,7 +32,8 @@ from ._results import (
 
 __all__ = [
     "centers", "clearance_route", "drawback_ports", "join", "place_facts", "port_limits", "ports_in_state",
-    "preclearance", "quote", "service_ports", "station_supervisor", "stations_in_state", "stations_of_port",
+    "preclearance", "quote", "service_ports", "state_name", "station_supervisor", "stations_in_state",
+    "stations_of_port",
 ]  # fmt: skip
 
 PORTS = "19 CFR 101.3(b)(1)"
@@ -87,9 +88,14 @@ def _lead(polar: bool, yes: bool) -> list[Statement]:
     return [Statement("Yes." if yes else "No.")] if polar else []
 
 
-def _in(state: str) -> str:
-    """A state name that can end a sentence ("Virgin Islands, U.S." would end in two periods)."""
-    return "the U.S. Virgin Islands" if state == "Virgin Islands, U.S." else state
+def state_name(state: str) -> str:
+    """A state name as a sentence says it ("Virgin Islands, U.S." would end in two periods; "the" District)."""
+    return {"Virgin Islands, U.S.": "the U.S. Virgin Islands", "District of Columbia": "the District of Columbia"}.get(
+        state, state
+    )
+
+
+_in = state_name  # short, for the sentences below
 
 
 def _cap(text: str) -> str:

@@ -703,8 +703,8 @@ def answer_misses_the_question(d: Decision, s: Situation) -> Decision | None:
     answered with a definition).
     """
     share, least = s.extras.get("missing_share"), float(str(s.extras.get("miss_share", 1.0)))
-    if not set(d.routes) & {"follow_up", "points_back"}:
-        return None  # the question named what the tool looked up: the answer is about it
+    if not set(d.routes) & {"follow_up", "points_back"} or s.extras.get("settled"):
+        return None  # the question named what the tool looked up, or the definition said Yes or No to it
     if not isinstance(share, float) or share < least or s.ask.score(s.ask.intent) >= s.sure:
         return None
     return d.via("answer_misses_the_question", intent=ABSTAIN_INTENTS[0])

@@ -151,3 +151,23 @@ def test_the_seals_look_is_its_design(bot: Assistant, corpus: Corpus, question: 
     answer = _ask(bot, corpus, question)
     assert _refs(answer) == {"19 CFR 101.7(a)"} and not answer.answer.startswith(("Yes", "No"))
     assert "Treasury" in answer.answer and "U.S. Customs Service" in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("is puerto rico part of the customs territory? what about the us virgin islands?",
+         "Yes for Puerto Rico; no for the U.S. Virgin Islands."),
+        ("are the virgin islands inside the customs territory? and the district of columbia?",
+         "No for the U.S. Virgin Islands; yes for the District of Columbia."),
+    ],
+)  # fmt: skip
+def test_one_definition_answering_two_places_says_which_is_which(
+    bot: Assistant, corpus: Corpus, question: str, lead: str
+) -> None:
+    # 101.1: the customs territory "includes only the States, the District of Columbia, and Puerto Rico": one
+    # sentence answers both questions, yes for one place and no for the other
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead), answer.answer
+    assert _refs(answer) == {"19 CFR 101.1 (Customs territory of the United States)"}
+    assert "do not cover" not in answer.answer  # both questions are answered
