@@ -404,7 +404,7 @@ def _readings(p: Place, corpus: Corpus, *, authority: bool = False,
 
 
 def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
-    """The area each listing of the port includes, or that the regulation gives only the order that set it.
+    """The area each listing of the port includes, or that the regulation gives only the order cited for it.
 
     Yes or No first when asked whether it includes a place.
     """
@@ -431,8 +431,9 @@ def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
             out.append(Statement(f"19 CFR 101.3(b)(1) gives the limits of the port of {where} by reference: "
                                  f"{x.limits.rstrip('.')}.", ev))  # fmt: skip
         elif x.limits:
-            out.append(Statement(f"19 CFR 101.3(b)(1) names no area for the port of {where}, only the order that "
-                                 f"set it: {x.limits.rstrip('.')}.", ev))  # fmt: skip
+            # 101.3(b): the orders that "created (or subsequently affected)" ports "are cited following the name"
+            out.append(Statement(f"19 CFR 101.3(b)(1) names no area for the port of {where}, only the order "
+                                 f"cited for it: {x.limits.rstrip('.')}.", ev))  # fmt: skip
         else:
             out.append(Statement(f"19 CFR 101.3(b)(1) prints no limits for the port of {where}.", ev))
     return list(dict.fromkeys(out))

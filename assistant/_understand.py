@@ -31,6 +31,8 @@ _SENTENCE = re.compile(
     r"(?<!\bJul)(?<!\bAug)(?<!\bSep)(?<!\bSept)(?<!\bOct)(?<!\bNov)(?<!\bDec)(?<!\ba\.m)(?<!\bp\.m)(?<!\bU\.S)(?<!\bNo)[.?!;:]+(?=\s|$)|\n+|\s[—–-]+\s"
 )
 _TAG_WORDS = 2
+_SENTENCES = re.compile(r"(?<=[.?!])(?<![A-Z]\.)(?<!Dec\.)\s+")
+"""Where a sentence ends: not after an initial or "Dec." ("which T.D. is cited ...", "CBP Dec. 18-03 is ...")."""
 _FRAGMENT_WORDS = 6
 """A fragment this short after a dash ("— just the two cities?") goes on with the question before it."""
 _DASH = re.compile(r"\s[—–-]+$")
@@ -471,7 +473,7 @@ class Reader:
         last = self._fillers.sub("", dashed[-1].strip()) if len(dashed) > 1 else ""
         if last.endswith("?") and not self._wh.match(last) and not self._list_cue.search(last):
             return True  # "how far does the port extend — just the two cities?": the last part asks yes or no
-        said = re.split(r"(?<=[.!?])\s+", text)
+        said = _SENTENCES.split(text)
         tail = self._fillers.sub("", said[-1]) if len(said) > 1 else ""
         if tail.endswith("?") and len(re.findall(r"[\w']+", tail)) <= _TAG_WORDS and not self._wh.match(tail):
             return True  # "what about at my dock, outside the office. same hours?": the short last question
@@ -710,7 +712,9 @@ class Reader:
             masked += [clause[cursor:s], word]
             cursor = e
         masked.append(clause[cursor:])
-        segments = [self._fillers.sub("", seg.strip()) for seg in re.split(r"[,;:—–]|\s-\s|(?<=[.?!])\s+", clause)]
+        segments = [
+            self._fillers.sub("", seg.strip()) for seg in re.split(rf"[,;:—–]|\s-\s|{_SENTENCES.pattern}", clause)
+        ]
         polar = self._is_polar(clause, segments)
         given = {k for k, v in values.items() if v}
         if not polar and "kinds" in given and given & {"places", "unknown", "weak_places"}:

@@ -80,7 +80,7 @@ def test_a_center_asked_by_its_city_is_that_one_center(bot: Assistant, corpus: C
 
 def test_an_order_is_not_called_the_limits_of_a_port(bot: Assistant, corpus: Corpus) -> None:
     answer = _ask(bot, corpus, "what are the limits of the port of presidio")  # "PresidioE.O. 2702, Sept. 7, 1917."
-    assert "E.O. 2702, Sept. 7, 1917" in answer.answer and "only the order that set it" in answer.answer
+    assert "E.O. 2702, Sept. 7, 1917" in answer.answer and "only the order cited for it" in answer.answer
 
 
 def test_a_supervisory_port_name_outside_the_list_says_so(bot: Assistant, corpus: Corpus) -> None:

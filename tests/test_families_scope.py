@@ -171,3 +171,20 @@ def test_one_definition_answering_two_places_says_which_is_which(
     assert answer.answer.startswith(lead), answer.answer
     assert _refs(answer) == {"19 CFR 101.1 (Customs territory of the United States)"}
     assert "do not cover" not in answer.answer  # both questions are answered
+
+
+@pytest.mark.parametrize(
+    ("question", "order"),
+    [
+        ("which T.D. is printed beside kodiak in the list of ports?", "T.D. 98-65"),  # "KodiakT.D. 98-65."
+        ("is huntsville a port of entry, and which T.D. is cited for it?", "T.D. 83-196"),  # "HuntsvilleT.D. 83-196."
+    ],
+)
+def test_the_order_cited_beside_a_port_is_its_limits_column(
+    bot: Assistant, corpus: Corpus, question: str, order: str
+) -> None:
+    # 101.3(b): orders that created or affected a port "are cited following the name of the ports"; a wh-question
+    # about one (its "T.D." is no sentence end) gets the order, not a Yes
+    answer = _ask(bot, corpus, question)
+    assert order in answer.answer and _refs(answer) == {"19 CFR 101.3(b)(1)"}, answer.answer
+    assert answer.answer.count("Yes.") <= (1 if "is huntsville" in question else 0)
