@@ -91,6 +91,8 @@ class PortLimits:
     """A yes/no question."""
     only: bool = False
     """It asks whether the port is only what it names ("just the two cities?")."""
+    orders: tuple[str, ...] = ()
+    """Order numbers the question names ("was it created by T.D. 93-75?": "93-75")."""
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

@@ -188,3 +188,18 @@ def test_the_order_cited_beside_a_port_is_its_limits_column(
     answer = _ask(bot, corpus, question)
     assert order in answer.answer and _refs(answer) == {"19 CFR 101.3(b)(1)"}, answer.answer
     assert answer.answer.count("Yes.") <= (1 if "is huntsville" in question else 0)
+
+
+@pytest.mark.parametrize(
+    ("question", "lead"),
+    [
+        ("was the port of sacramento created by CBP Dec. 06-23?", "Yes."),  # "SacramentoCBP Dec. 06-23."
+        ("did t.d. 71-210 set up the port of kodiak?", "No."),  # Kodiak cites T.D. 98-65; 71-210 is Alcan's
+    ],
+)
+def test_whether_a_port_was_set_up_by_an_order_is_read_from_its_row(
+    bot: Assistant, corpus: Corpus, question: str, lead: str
+) -> None:
+    # "CBP Dec." is a decision, not December; the number named is checked against the order the row cites
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(lead) and _refs(answer) == {"19 CFR 101.3(b)(1)"}, answer.answer
