@@ -285,13 +285,21 @@ class Planner:
         ctx = self._context(today, lambda text: [])
         users = [text for role, text in history if role == "user"][-HISTORY_TURNS:]
         for message in users:
-            asks, _ = self.reader.read(self._where_cue.sub(" ", message), today=today, year=_year(frames))
+            asks, _ = self.reader.read(self._unplaced(message), today=today, year=_year(frames))
             for ask in asks:
                 decision = self.decide(ask, frames)
                 results = self._run(decision, ask, ctx) if decision.intent != PASSAGE else ()
                 focus = self.focus(results[0]) if results else Slots()
                 frames.insert(0, Frame(decision.intent, decision.slots, focus, ask.text))
         return frames
+
+    def _unplaced(self, message: str) -> str:
+        """The message without its where-cue: "which section governs X?" asks what "what governs X?" asks.
+
+        A cue that opened with "what" or "which" leaves "what" behind, so the rest stays a wh-question and is
+        not read as a yes or no ("governs X?").
+        """
+        return self._where_cue.sub(lambda m: " what " if m[0].split()[0].lower() in ("what", "which") else " ", message)
 
     def _said(self, statements: Sequence[Statement]) -> frozenset[str]:
         return stems(" ".join(s.text for s in statements), self.vocabulary)
@@ -303,7 +311,7 @@ class Planner:
         ctx = self._context(today, retrieve)
         where = self._where_cue.search(message) is not None
         if where:  # "which paragraph lists the holidays?" asks what "lists the holidays?" asks, and where it is said
-            message = self._where_cue.sub(" ", message)
+            message = self._unplaced(message)
         asks, _ = self.reader.read(message, today=today, year=_year(frames))
         steps: list[Step] = []
         statements: list[Statement] = []

@@ -203,3 +203,21 @@ def test_whether_a_port_was_set_up_by_an_order_is_read_from_its_row(
     # "CBP Dec." is a decision, not December; the number named is checked against the order the row cites
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith(lead) and _refs(answer) == {"19 CFR 101.3(b)(1)"}, answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "ref", "words"),
+    [
+        # 101.2(c): supervision "shall be direct and continuous or by such occasional verification as ..."
+        ("how closely does an officer have to watch goods under customs supervision?", "19 CFR 101.2(c)",
+         "direct and continuous"),
+        # 101.6(g): services for private interests "only in accordance with the provisions of § 24.16"
+        ("which section governs cbp services for a private party?", "19 CFR 101.6(g)", "24.16"),
+    ],
+)  # fmt: skip
+def test_words_people_use_for_a_rules_own_words(
+    bot: Assistant, corpus: Corpus, question: str, ref: str, words: str
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert not answer.abstained and ref in _refs(answer) and words in answer.answer, answer.answer
+    assert not answer.answer.startswith(("Yes", "No")), answer.answer  # "which section ...?" asks no yes or no
