@@ -53,7 +53,7 @@ from ._results import (
     listed,
     meaning,
 )
-from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, PASSAGE, Decision, Frame, Situation
+from ._routes import ABSTAIN_INTENTS, AFTER, BEFORE, FOUND_NOTHING, PASSAGE, Decision, Frame, Situation
 from ._snippet import asks_overview, named_paragraphs
 from ._understand import Ask, Reader, Slots
 
@@ -323,6 +323,12 @@ class Planner:
             leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
             quoted = tuple(e.quote for st in statements for e in st.evidence)
             results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
+            if not results:
+                for route in FOUND_NOTHING:
+                    if (instead := route.apply(decision, self._situation(ask, frames))) is not None:
+                        decision = instead
+                        results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
+                        break
             parts = [self._render(r, ask) for r in results]
             if decision.slots.polar and decision.slots.alternatives:
                 parts = _either(parts)

@@ -20,7 +20,7 @@ from ._dates import DateMention, day_of_month, shifted
 from ._matching import stems
 from ._understand import Ask, Slots
 
-__all__ = ["AFTER", "BEFORE", "Decision", "Frame", "Route", "Situation"]
+__all__ = ["AFTER", "BEFORE", "FOUND_NOTHING", "Decision", "Frame", "Route", "Situation"]
 
 ABSTAIN_INTENTS = ("unsupported", "chitchat")
 PASSAGE = "passage"
@@ -708,6 +708,28 @@ def answer_misses_the_question(d: Decision, s: Situation) -> Decision | None:
     if not isinstance(share, float) or share < least or s.ask.score(s.ask.intent) >= s.sure:
         return None
     return d.via("answer_misses_the_question", intent=ABSTAIN_INTENTS[0])
+
+
+def passage_found_nothing(d: Decision, s: Situation) -> Decision | None:
+    """A question read as one for the passages, where no sentence answers it, goes to a nearly as likely table intent.
+
+    The table intent must be able to run and use what the question names ("are customs offices closed on cesar
+    chavez day in california (march 31)? it's a state holiday": the holiday's closure, not "my sources do not cover").
+    """
+    if d.intent != PASSAGE:
+        return None
+    top, named = s.ask.intents[0][1], d.slots.named()
+    near = [intent for intent, score in s.ask.intents if score >= top - s.margin]
+    if set(near) & set(ABSTAIN_INTENTS):
+        return None  # "can i bring my dog when i cross at blaine?": maybe not ours at all; nothing found says so
+    for intent in near:
+        if intent != PASSAGE and _runs(intent, d.slots, s) and named & set(s.accepts(intent)):
+            return d.via("passage_found_nothing", intent=intent)
+    return None
+
+
+FOUND_NOTHING: tuple[Route, ...] = (Route("passage_found_nothing", passage_found_nothing),)
+"""Applied when the passage search found no sentence."""
 
 
 AFTER: tuple[Route, ...] = (

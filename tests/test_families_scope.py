@@ -221,3 +221,19 @@ def test_words_people_use_for_a_rules_own_words(
     answer = _ask(bot, corpus, question)
     assert not answer.abstained and ref in _refs(answer) and words in answer.answer, answer.answer
     assert not answer.answer.startswith(("Yes", "No")), answer.answer  # "which section ...?" asks no yes or no
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "are customs offices closed on patriots day in massachusetts (april 19 2027)? its a state holiday",
+        "are customs offices closed on lincoln's birthday in illinois (feb 12 2027)? it is a state holiday",
+    ],
+)
+def test_a_question_no_passage_answers_goes_to_the_table_nearly_as_likely(
+    bot: Assistant, corpus: Corpus, question: str
+) -> None:
+    # read as a question for the passages, where no sentence answers it; the holiday tools do: 101.6(d), offices
+    # stay open on State and local holidays
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith("No.") and "19 CFR 101.6(d)" in _refs(answer), answer.answer
