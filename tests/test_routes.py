@@ -1,7 +1,7 @@
 """Every route of the planner, each taken by a question a user would ask, and what the user sees because of it.
 
 The expected facts are read from the sources (19 CFR Part 101 and the article) or computed from the rules of
-101.6, never copied from the engine's answers. A route added to ``BEFORE`` or ``AFTER`` without a question in
+101.6, never copied from the engine's answers. A route added to ``BEFORE``, ``AFTER`` or ``FOUND_NOTHING`` without a question in
 ``ROUTES`` (and a test) fails ``test_every_route_has_a_reason_and_a_question``.
 """
 
@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from assistant import Answer, Assistant
-from assistant._routes import AFTER, BEFORE, Route
+from assistant._routes import AFTER, BEFORE, FOUND_NOTHING, Route
 from corpus import Corpus
 
 from .conftest import Engine
@@ -52,6 +52,9 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
         "how long is the line for trucks there today?",
         _after("Is Sweetgrass a port of entry?", "Yes, Sweetgrass is a port of entry in Montana."),
     ),
+    "passage_found_nothing": (
+        "are customs offices closed on lincoln's birthday in illinois (feb 12 2027)? it is a state holiday", []
+    ),
 }  # fmt: skip
 """Each route's question, with the conversation before it."""
 
@@ -83,14 +86,14 @@ def _abstains(answer: Answer) -> None:
     assert "do not cover" in answer.answer
 
 
-@pytest.mark.parametrize("route", [*BEFORE, *AFTER], ids=lambda r: r.name)
+@pytest.mark.parametrize("route", [*BEFORE, *AFTER, *FOUND_NOTHING], ids=lambda r: r.name)
 def test_every_route_has_a_reason_and_a_question(route: Route) -> None:
     assert route.why, f"route {route.name} has no docstring"
     assert route.name in ROUTES, f"route {route.name} has no question (and test) in tests/test_routes.py"
 
 
 def test_no_question_for_a_route_that_is_gone() -> None:
-    assert set(ROUTES) <= {r.name for r in (*BEFORE, *AFTER)}
+    assert set(ROUTES) <= {r.name for r in (*BEFORE, *AFTER, *FOUND_NOTHING)}
 
 
 def test_relative_day_counts_from_the_date_talked_about(bot: Assistant) -> None:
@@ -246,6 +249,12 @@ def test_passage_adds_the_article_sentence_about_the_place(bot: Assistant) -> No
 def test_answer_misses_the_question_abstains(bot: Assistant) -> None:
     answer = _ask(bot, "answer_misses_the_question")
     _abstains(answer)  # neither source gives wait times
+
+
+def test_passage_found_nothing_answers_from_the_holiday_tables(bot: Assistant) -> None:
+    answer = _ask(bot, "passage_found_nothing")
+    # Lincoln's Birthday is no national holiday of 101.6(a); offices stay open on State holidays (101.6(d))
+    assert answer.answer.startswith("No.") and "19 CFR 101.6(d)" in _refs(answer), answer.answer
 
 
 def test_the_article_is_named_answers_from_the_article_not_101_1(bot: Assistant) -> None:
