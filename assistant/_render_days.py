@@ -336,10 +336,12 @@ def hours(r: Hours, corpus: Corpus) -> list[Statement]:
                         (_open_hours(corpus, OUTSIDE),))  # fmt: skip
     local = Statement(
         "Where local conditions require, different but equivalent hours may be kept if the Commissioner of CBP "
-        "approves them and a notice of the hours is displayed at the office.",
+        "approves them and a notice of the business hours is prominently displayed at the principal entrance and in "
+        "each public room of the office.",
         (
             quote(corpus, LOCAL, "different but equivalent hours are required"),
             quote(corpus, LOCAL, "the Commissioner of Customs and Border Protection approves them"),
+            quote(corpus, LOCAL, "prominently displayed at the principal entrance and in each public room"),
         ),
     )
     if r.outside and r.weekday is None:  # 101.6(e): 8 a.m., not 8:30, on the days the office is open

@@ -237,3 +237,18 @@ def test_a_question_no_passage_answers_goes_to_the_table_nearly_as_likely(
     # stay open on State and local holidays
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith("No.") and "19 CFR 101.6(d)" in _refs(answer), answer.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "can a cbp office set different hours due to local conditions?",
+        "could a customs office run other hours than 8:30-5?",
+    ],
+)
+def test_local_hours_come_with_where_the_notice_goes(bot: Assistant, corpus: Corpus, question: str) -> None:
+    # 101.6(b): different hours if the Commissioner approves them "and provided further that a notice of business
+    # hours is prominently displayed at the principal entrance and in each public room of the CBP office"
+    answer = _ask(bot, corpus, question)
+    assert "19 CFR 101.6(b)" in _refs(answer) and "Commissioner" in answer.answer, answer.answer
+    assert "principal entrance" in answer.answer and "public room" in answer.answer, answer.answer
