@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from corpus import Corpus, CustomsStation
+from corpus import STATES, Corpus, CustomsStation
 
 from . import _tools_days, _tools_places, _tools_text  # noqa: F401 - importing them registers the tools
 from ._data import PLACEHOLDERS, Intent, Vocabulary
@@ -121,6 +121,8 @@ class Planner:
         self._vocabularies = _vocabularies(intents, vocabulary)
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
+        self._state_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in STATES) + r")\b")
+        self._state_word = stems("state", vocabulary)
         self._one_cue = re.compile(rf"\b(?:{vocabulary.pattern('same_name')})\b", re.I)
         self._unsourced = re.compile(rf"(?<![\w'])(?:{vocabulary.pattern('unsourced_values')})(?![\w'])", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
@@ -302,7 +304,9 @@ class Planner:
         return self._where_cue.sub(lambda m: " what " if m[0].split()[0].lower() in ("what", "which") else " ", message)
 
     def _said(self, statements: Sequence[Statement]) -> frozenset[str]:
-        return stems(" ".join(s.text for s in statements), self.vocabulary)
+        text = " ".join(s.text for s in statements)
+        # a state's name answers "what state is that port in?" though the word "state" is not said
+        return stems(text, self.vocabulary) | (self._state_word if self._state_names.search(text) else frozenset())
 
     def plan(self, message: str, history: Sequence[tuple[str, str]], *, today: dt.date,
              retrieve: Callable[..., list[Retrieved]]) -> Plan:  # fmt: skip
