@@ -123,6 +123,7 @@ class Planner:
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
         self._state_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in STATES) + r")\b")
         self._state_word = stems("state", vocabulary)
+        self._restated = vocabulary.threshold("intents_restated_share")
         self._one_cue = re.compile(rf"\b(?:{vocabulary.pattern('same_name')})\b", re.I)
         self._unsourced = re.compile(rf"(?<![\w'])(?:{vocabulary.pattern('unsourced_values')})(?![\w'])", re.I)
         self._true_false = re.compile(rf"\b(?:{vocabulary.pattern('true_false')})\b", re.I)
@@ -303,6 +304,27 @@ class Planner:
         """
         return self._where_cue.sub(lambda m: " what " if m[0].split()[0].lower() in ("what", "which") else " ", message)
 
+    def _restates(self, statement: Statement, statements: Sequence[Statement]) -> bool:
+        """Whether an earlier statement rests on the same evidence and says nearly the same words.
+
+        "The Consumer Products & Mass Merchandising Center is managed from Atlanta, Georgia" and "Those goods fall
+        under the Consumer Products & Mass Merchandising Center, managed from Atlanta, Georgia" are one fact.
+        """
+        if not statement.evidence:
+            return False
+        words, names = self._said([statement]), self._names_in(statement.text)
+        return any(
+            set(other.evidence) == set(statement.evidence)
+            and self._names_in(other.text) == names  # another date, count or place is another fact
+            and len(words & (held := self._said([other]))) >= self._restated * len(words | held)
+            for other in statements
+        )
+
+    def _names_in(self, text: str) -> frozenset[str]:
+        """The numbers and capitalised names of a sentence, but for capitalised common words ("The", "Those")."""
+        found = re.findall(r"\d+|\b[A-Z][\w'-]*", text)
+        return frozenset(w for w in found if w.lower() not in self.vocabulary.skip_words)
+
     def _said(self, statements: Sequence[Statement]) -> frozenset[str]:
         text = " ".join(s.text for s in statements)
         # a state's name answers "what state is that port in?" though the word "state" is not said
@@ -365,6 +387,9 @@ class Planner:
                         # differ ("is guam in the customs territory? and puerto rico?": no for one, yes for the other)
                         _both_leads(statements, statements.index(said[i + 1]), st.text, subjects, decision.slots)
                         continue
+                    asked_yes_no = i > 0 and said[i - 1].text in _LEADS  # its Yes or No needs it
+                    if not lead and not asked_yes_no and self._restates(st, statements):
+                        continue  # the same fact, in other words, for another question of the message
                     if st not in statements or lead:
                         statements.append(st)
                         if lead:

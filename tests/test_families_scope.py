@@ -260,3 +260,22 @@ def test_what_state_a_supervising_port_is_in_is_answered_by_its_state(bot: Assis
     answer = _ask(bot, corpus, "boquillas station: who supervises it, and which state is that port in?")
     assert "Presidio is a port of entry listed under Texas" in answer.answer, answer.answer
     assert "19 CFR 101.1 (Customs station)" not in _refs(answer)
+
+
+@pytest.mark.parametrize(
+    ("question", "port"),
+    [
+        (
+            "is boquillas texas a port of entry, and if not which port supervises it?",
+            "Presidio",
+        ),  # "BoquillasPresidio."
+        ("which port supervises minot and what state is it in", "Pembina"),  # "MinotPembina."
+    ],
+)
+def test_one_fact_asked_twice_in_a_message_is_said_once(
+    bot: Assistant, corpus: Corpus, question: str, port: str
+) -> None:
+    # the station's row answers both "is it a port?" and "which port supervises it?": one sentence, not two
+    answer = _ask(bot, corpus, question)
+    said = [s for s in answer.answer.split(". ") if "supervis" in s]
+    assert len(said) == 1 and port in said[0], answer.answer
