@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from corpus import STATES, Corpus, CustomsStation
+from corpus import Corpus, CustomsStation
 
 from . import _tools_days, _tools_places, _tools_text  # noqa: F401 - importing them registers the tools
 from ._data import PLACEHOLDERS, Intent, Vocabulary
@@ -121,8 +121,6 @@ class Planner:
         self._vocabularies = _vocabularies(intents, vocabulary)
         self._outside = _outside_words(corpus, intents, vocabulary, self.gazetteer)
         self._where_cue = re.compile(rf"\b(?:{vocabulary.pattern('where_cues')})\b", re.I)
-        self._state_names = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in STATES) + r")\b")
-        self._state_word = stems("state", vocabulary)
         self._restated = vocabulary.threshold("intents_restated_share")
         self._one_cue = re.compile(rf"\b(?:{vocabulary.pattern('same_name')})\b", re.I)
         self._unsourced = re.compile(rf"(?<![\w'])(?:{vocabulary.pattern('unsourced_values')})(?![\w'])", re.I)
@@ -326,9 +324,7 @@ class Planner:
         return frozenset(w for w in found if w.lower() not in self.vocabulary.skip_words)
 
     def _said(self, statements: Sequence[Statement]) -> frozenset[str]:
-        text = " ".join(s.text for s in statements)
-        # a state's name answers "what state is that port in?" though the word "state" is not said
-        return stems(text, self.vocabulary) | (self._state_word if self._state_names.search(text) else frozenset())
+        return stems(" ".join(s.text for s in statements), self.vocabulary)
 
     def plan(self, message: str, history: Sequence[tuple[str, str]], *, today: dt.date,
              retrieve: Callable[..., list[Retrieved]]) -> Plan:  # fmt: skip

@@ -254,14 +254,6 @@ def test_local_hours_come_with_where_the_notice_goes(bot: Assistant, corpus: Cor
     assert "principal entrance" in answer.answer and "public room" in answer.answer, answer.answer
 
 
-def test_what_state_a_supervising_port_is_in_is_answered_by_its_state(bot: Assistant, corpus: Corpus) -> None:
-    # 101.4(c)(2): "Boquillas" station under "Presidio"; 101.3(b)(1) lists Presidio under Texas. The state's name
-    # answers "which state", so no sentence that only says "United States" replaces it
-    answer = _ask(bot, corpus, "boquillas station: who supervises it, and which state is that port in?")
-    assert "Presidio is a port of entry listed under Texas" in answer.answer, answer.answer
-    assert "19 CFR 101.1 (Customs station)" not in _refs(answer)
-
-
 @pytest.mark.parametrize(
     ("question", "port"),
     [
