@@ -344,12 +344,13 @@ class Planner:
             decision = self.decide(ask, frames)
             leans = frames and (ask.slots.anaphora or ask.slots.elliptic or set(decision.routes) & _FOLLOW_UPS)
             quoted = tuple(e.quote for st in statements for e in st.evidence)
-            results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
+            earlier = frames[0].text if leans else ""
+            results = self._run(decision, ask, ctx, earlier, quoted)
             if not results:
                 for route in FOUND_NOTHING:
                     if (instead := route.apply(decision, self._situation(ask, frames))) is not None:
                         decision = instead
-                        results = self._run(decision, ask, ctx, frames[0].text if leans else "", quoted)
+                        results = self._run(decision, ask, ctx, earlier, quoted)
                         break
             parts = [self._render(r, ask) for r in results]
             if decision.slots.polar and decision.slots.alternatives:

@@ -413,8 +413,7 @@ def port_limits(r: PortLimits, corpus: Corpus) -> list[Statement]:
         inside = any(a.lower() in (x.area + " " + " ".join(x.included)).lower() for a in r.asked for x in r.listings)
         out += _lead(True, inside)
     elif r.polar and r.orders:  # "was it created by T.D. 93-75?": whether its row cites that order
-        out += _lead(True, any(re.search(rf"(?<![\w-]){re.escape(o)}(?![\w-])", x.limits) for o in r.orders
-                               for x in r.listings))  # fmt: skip
+        out += _lead(True, r.cites_an_order_asked)
     elif r.polar and r.only and any(x.included for x in r.listings):
         # "just the two cities?": no when the port includes more than the places its name and the question give
         named = {n.lower() for x in r.listings for n in (*_parts(x.name), x.name, *r.asked)}

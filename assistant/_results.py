@@ -19,9 +19,10 @@ from ._gazetteer import DayName, Place
 from ._records import Evidence
 
 __all__ = [
-    "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions", "DrawbackPorts",
-    "HolidayDate", "HolidayList", "Hours", "Outline", "PlaceFacts", "PortLimits", "PortsInState", "Preclearance",
-    "Result", "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort", "listed", "meaning",
+    "ORDER_NUMBER", "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions",
+    "DrawbackPorts", "HolidayDate", "HolidayList", "Hours", "Outline", "PlaceFacts", "PortLimits", "PortsInState",
+    "Preclearance", "Result", "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort",
+    "listed", "meaning",
 ]  # fmt: skip
 
 
@@ -77,6 +78,10 @@ class PlaceFacts:
         return tuple(dict.fromkeys(_row(c.ref, c.line) for c in rows))
 
 
+ORDER_NUMBER = re.compile(r"(?<![\w-])\d{1,4}-\d{1,4}(?![\w-])")
+"""The number of an order as 101.3(b)(1) cites it: "83-253" in "T.D. 83-253", "18-03" in "CBP Dec. 18-03"."""
+
+
 @dataclass(frozen=True, slots=True)
 class PortLimits:
     """The limits of ports as printed (101.3(b)(1))."""
@@ -93,6 +98,11 @@ class PortLimits:
     """It asks whether the port is only what it names ("just the two cities?")."""
     orders: tuple[str, ...] = ()
     """Order numbers the question names ("was it created by T.D. 93-75?": "93-75")."""
+
+    @property
+    def cites_an_order_asked(self) -> bool:
+        """Whether a row of the port cites one of the order numbers the question names."""
+        return bool(set(self.orders) & {n for x in self.listings for n in ORDER_NUMBER.findall(x.limits)})
 
     @property
     def citations(self) -> tuple[Evidence, ...]:

@@ -713,19 +713,16 @@ def answer_misses_the_question(d: Decision, s: Situation) -> Decision | None:
 def passage_found_nothing(d: Decision, s: Situation) -> Decision | None:
     """A question read as one for the passages, where no sentence answers it, goes to a nearly as likely table intent.
 
-    The table intent must be able to run and use what the question names ("are customs offices closed on cesar
-    chavez day in california (march 31)? it's a state holiday": the holiday's closure, not "my sources do not cover").
+    The table intent must be able to run and use what the question names ("are customs offices closed on lincoln's
+    birthday in illinois (feb 12 2027)? it is a state holiday": the holiday's closure, not "my sources do not cover").
     """
-    if d.intent != PASSAGE:
+    if d.intent != PASSAGE or not d.slots.named():
         return None
-    top, named = s.ask.intents[0][1], d.slots.named()
-    near = [intent for intent, score in s.ask.intents if score >= top - s.margin]
-    if set(near) & set(ABSTAIN_INTENTS):
+    top = s.ask.intents[0][1]
+    if any(i in ABSTAIN_INTENTS for i, score in s.ask.intents if score >= top - s.margin):
         return None  # "can i bring my dog when i cross at blaine?": maybe not ours at all; nothing found says so
-    for intent in near:
-        if intent != PASSAGE and _runs(intent, d.slots, s) and named & set(s.accepts(intent)):
-            return d.via("passage_found_nothing", intent=intent)
-    return None
+    intent = _best_runnable(d.slots, s)  # never the passages: they take no names
+    return d.via("passage_found_nothing", intent=intent) if intent is not None else None
 
 
 FOUND_NOTHING: tuple[Route, ...] = (Route("passage_found_nothing", passage_found_nothing),)

@@ -16,6 +16,7 @@ from corpus import PreclearanceOffice
 from ._gazetteer import Place
 from ._registry import Context, Request, tool
 from ._results import (
+    ORDER_NUMBER,
     Centers,
     ClearanceRoute,
     DrawbackPorts,
@@ -124,15 +125,11 @@ def port_limits(req: Request, ctx: Context) -> PortLimits | PlaceFacts | None:
             others = tuple(p.name for p in places if p is not place) + s.unknown
             return PortLimits(place.name, tuple(x for p in ports for x in p.listings), others, s.polar,
                               s.exclusive or s.compare is not None and s.compare[0] == "==",
-                              tuple(_ORDER_NUMBER.findall(req.text)))  # fmt: skip
+                              tuple(ORDER_NUMBER.findall(req.text)))  # fmt: skip
     for place in places:
         narrowed = place.narrowed(s.states[0]) if s.states else place
         return PlaceFacts(place.name, narrowed, _asked(s), s.states[0] if s.states else None, s.polar)
     return lookup_place(req, ctx)
-
-
-_ORDER_NUMBER = re.compile(r"(?<![\w-])\d{1,4}-\d{1,4}(?![\w-])")
-"""The number of an order as 101.3(b)(1) cites it: "83-253" in "T.D. 83-253", "18-03" in "CBP Dec. 18-03"."""
 
 
 @tool("ports_in_state", _State, accepts=("states",), home=PORTS_HOME)

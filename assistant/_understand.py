@@ -33,6 +33,8 @@ _SENTENCE = re.compile(
 _TAG_WORDS = 2
 _SENTENCES = re.compile(r"(?<=[.?!])(?<![A-Z]\.)(?<!Dec\.)\s+")
 """Where a sentence ends: not after an initial or "Dec." ("which T.D. is cited ...", "CBP Dec. 18-03 is ...")."""
+_SEGMENTS = re.compile(rf"[,;:—–]|\s-\s|{_SENTENCES.pattern}")
+"""The parts of a clause, any of which may open a yes/no question."""
 _FRAGMENT_WORDS = 6
 """A fragment this short after a dash ("— just the two cities?") goes on with the question before it."""
 _DASH = re.compile(r"\s[—–-]+$")
@@ -515,7 +517,9 @@ class Reader:
         # embedded in one batch (a reading that is never ranked is never embedded: two texts at once on two cores
         # still cost more than one).
         Reading = tuple[Slots, str, tuple[tuple[str, str], ...]]
-        plans: list[tuple[int, Reading | None, bool, Reading | None]] = []  # (start, joined with it, always, topic)
+        # each question: (start, end, its own reading, where a joined reading starts, joined with the statement
+        # before it, the reading joined with the topic, the reading ranked first: None for its own)
+        plans: list[tuple[int, int, Reading, int, Reading | None, Reading | None, Reading | None]] = []
         for start, end, is_question, slots, masked, names in read:
             if not is_question:
                 context = slots.merged(context)
@@ -539,19 +543,15 @@ class Reader:
                                                  or topic is not None and slots.anaphora and weighs)  # fmt: skip
             # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port
             # supervises it, and is that port a service port?" the second question points to the first's answer
-            topical = topic is not None and placeless and not (slots.anaphora and plans)
-            plans.append((begin, joined, always, (slots.merged(topic[0]), f"{topic[1]} {masked}", topic[2] + names)
-                          if topic is not None and topical else None))  # fmt: skip
+            on_topic = (slots.merged(topic[0]), f"{topic[1]} {masked}", topic[2] + names) if (
+                topic is not None and placeless and not (slots.anaphora and plans)) else None  # fmt: skip
+            first = joined if always else on_topic if joined is None else None
+            plans.append((start, end, (slots, masked, names), begin, joined, on_topic, first))
             previous = None
-        questions = [(start, end, slots, masked, names) for start, end, is_question, slots, masked, names in read
-                     if is_question]  # fmt: skip
-        self.classifier.prime([
-            joined[1] if joined is not None and always else on_topic[1] if joined is None and on_topic else masked
-            for (_, _, _, masked, _), (_, joined, always, on_topic) in zip(questions, plans, strict=True)
-        ])  # fmt: skip
-        for (start, end, slots, masked, names), (begin, joined, always, on_topic) in zip(questions, plans, strict=True):
-            ranked = () if always or (joined is None and on_topic is not None) else self.classifier.rank(masked)
-            if joined is not None and (always or ranked[0][1] < self.min_score):
+        self.classifier.prime([(first or own)[1] for _, _, own, _, _, _, first in plans])
+        for start, end, (slots, masked, names), begin, joined, on_topic, first in plans:
+            ranked = () if first is not None else self.classifier.rank(masked)
+            if joined is not None and (first is joined or ranked[0][1] < self.min_score):
                 # "... is a state holiday here, is it open?": open; "... isn't in the ports of entry list but is it a
                 # service port?": yes or no, about a service port
                 own, polar, kinds = slots.asks, slots.polar, slots.kinds
@@ -712,9 +712,7 @@ class Reader:
             masked += [clause[cursor:s], word]
             cursor = e
         masked.append(clause[cursor:])
-        segments = [
-            self._fillers.sub("", seg.strip()) for seg in re.split(rf"[,;:—–]|\s-\s|{_SENTENCES.pattern}", clause)
-        ]
+        segments = [self._fillers.sub("", seg.strip()) for seg in _SEGMENTS.split(clause)]
         polar = self._is_polar(clause, segments)
         given = {k for k, v in values.items() if v}
         if not polar and "kinds" in given and given & {"places", "unknown", "weak_places"}:
