@@ -175,6 +175,17 @@ class Intent:
     """The registry tool that answers it ("" for passage search, abstention and small talk)."""
     phrasings: tuple[str, ...]
     """Example phrasings, with slot placeholders (data/intents/<name>.txt)."""
+    marks: tuple[str, ...] = ()
+    """Words (or phrases) only questions of this intent use ("amended", "source note").
+
+    Holding one, a question goes to it when it is nearly as likely as the best ("source note for the Centers
+    section" is not about the Centers).
+    """
+    cues: tuple[str, ...] = ()
+    """Words of which a question must hold one (in any form) to ask this (empty: no such word).
+
+    "changed" for a section's history, which "what terms does 19 CFR 101.1 define" resembles by its citation alone.
+    """
 
 
 @functools.cache
@@ -193,5 +204,7 @@ def load_intents() -> tuple[tuple[Intent, ...], str]:
         if not lines:
             raise ConfigurationError(f"{path} has no phrasings")
         digest.update(name.encode() + b"\0" + "\n".join(lines).encode())
-        out.append(Intent(name, str(table[name].get("tool", "")), lines))
+        entry = table[name]
+        out.append(Intent(name, str(entry.get("tool", "")), lines, tuple(entry.get("marks", ())),
+                          tuple(entry.get("cues", ()))))  # fmt: skip
     return tuple(out), digest.hexdigest()

@@ -130,6 +130,11 @@ class _Cues:
     article: re.Pattern[str]
     example_asks: re.Pattern[str]
     examples: re.Pattern[str]
+    series: re.Pattern[str]
+    """Three or more things in a row after a verb that says what something can be ("can be airports, seaports, or
+    land border crossings"): a list written inline."""
+    kinds_asked: re.Pattern[str]
+    """The thing whose kinds a question asks for ("what kinds of places": group 1)."""
     person: re.Pattern[str]
     """A definition that defines a person ("means the person who ...")."""
     sections: re.Pattern[str]
@@ -198,6 +203,10 @@ def _cues(v: Vocabulary) -> _Cues:
             general_rule=re.compile(rf"(?:{v.pattern('general_rule')})\b", re.I),
             example_asks=re.compile(rf"\b(?:{v.pattern('example_asks')})\b", re.I),
             examples=re.compile(rf"\b(?:{v.pattern('example_marks')})(?!\w)", re.I),
+            series=re.compile(
+                rf"\b(?:{v.pattern('series_verbs')})\s+(?:\w[^,;:()]{{0,40}}, ){{2,}}(?:or|and)\s+\w", re.I
+            ),
+            kinds_asked=re.compile(rf"\b(?:{v.pattern('series_terms')})\s+of\s+(\w+)", re.I),
             person=re.compile(rf"\b(?:means?|is|are)\s+(?:the\s+|an?\s+)?(?:{v.pattern('persons')})\b", re.I),
             rule_exception=re.compile(rf"\b(?:{v.pattern('negation')}|{v.pattern('exception_cues')})\b", re.I),
             absence=re.compile(_alternation(v.words("absence_cues")), re.I),

@@ -30,6 +30,7 @@ from ._results import (
     PortsInState,
     Preclearance,
     Result,
+    SectionHistory,
     ServicePorts,
     Snippet,
     StationsInState,
@@ -60,6 +61,7 @@ _COMPOSERS: dict[type, Callable[[Any, Corpus], list[Statement]]] = {
     Snippet: text.snippet,
     Expansion: text.expansion,
     Outline: text.outline,
+    SectionHistory: text.section_history,
 }
 
 

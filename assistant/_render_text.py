@@ -16,7 +16,8 @@ from ._cases import is_case
 from ._data import Vocabulary
 from ._matching import _cues, asked_verb, coverage, key_terms, polar_lead, stems
 from ._records import Evidence, Statement
-from ._results import Definitions, Expansion, Outline, Snippet, meaning
+from ._render_places import join
+from ._results import Definitions, Expansion, FederalRegisterDocument, Outline, SectionHistory, Snippet, meaning
 
 __all__ = ["definitions", "display", "expansion", "snippet"]
 
@@ -168,6 +169,40 @@ def expansion(r: Expansion, corpus: Corpus) -> list[Statement]:
         text = display(r.sentence.quote).removeprefix(f"{r.where.quote}: ")  # "... (APIS): APIS requires ..."
         said.append(Statement(text, (r.sentence,)))
     return said
+
+
+def section_history(r: SectionHistory, corpus: Corpus) -> list[Statement]:
+    """The last document the source note cites first, then where the section came from and what else amended it."""
+    if not r.documents:
+        return [Statement(f"The source note of {r.section} reads: {r.note.quote}.", (r.note,))]
+    first, *amendments = r.documents
+    said = []
+    if r.elsewhere is not None:  # 101.3, 101.4: later changes are in the List of CFR Sections Affected, not here
+        said.append(Statement(
+            f"The source note of {r.section} (“{r.title}”) cites {_document(r.documents[-1])}"
+            f"{' as the latest amendment' if amendments else ' only'}; later changes are not "
+            "listed in the section: its editorial note points to the List of CFR Sections Affected, which my "
+            "sources do not include.", r.citations,
+        ))  # fmt: skip
+    elif not amendments:
+        said.append(Statement(
+            f"{r.section} (“{r.title}”) was issued in its present form by {_document(first)}; its source note lists "
+            "no later amendment.", r.citations,
+        ))  # fmt: skip
+    else:
+        said.append(Statement(
+            f"{r.section} (“{r.title}”) was last amended by {_document(amendments[-1])}, the latest document its "
+            "source note cites.", r.citations,
+        ))  # fmt: skip
+        earlier = [f"{d.name or d.register} ({d.year})" for d in amendments[:-1]]
+        also = f"; it was also amended by {join(earlier)}" if earlier else ""
+        said.append(Statement(f"It was first issued by {_document(first)}{also}.", (r.note,)))
+    return [Statement(f"{r.lead}."), *said] if r.lead else said
+
+
+def _document(d: FederalRegisterDocument) -> str:
+    """A document as a sentence names it: "CBP Dec. 14-09 (79 FR 46349, Aug. 8, 2014)"."""
+    return f"{d.name} ({d.register}, {d.date})" if d.name else f"a notice at {d.register} ({d.date})"
 
 
 def outline(r: Outline, corpus: Corpus) -> list[Statement]:

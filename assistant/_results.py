@@ -20,9 +20,9 @@ from ._records import Evidence
 
 __all__ = [
     "ORDER_NUMBER", "BusinessDayCount", "BusinessDayShift", "Centers", "ClearanceRoute", "DayStatus", "Definitions",
-    "DrawbackPorts", "HolidayDate", "HolidayList", "Hours", "Outline", "PlaceFacts", "PortLimits", "PortsInState",
-    "Preclearance", "Result", "ServicePorts", "Snippet", "StationSupervisor", "StationsInState", "StationsOfPort",
-    "listed", "meaning",
+    "DrawbackPorts", "FederalRegisterDocument", "HolidayDate", "HolidayList", "Hours", "Outline", "PlaceFacts",
+    "PortLimits", "PortsInState", "Preclearance", "Result", "SectionHistory", "ServicePorts", "Snippet",
+    "StationSupervisor", "StationsInState", "StationsOfPort", "listed", "meaning",
 ]  # fmt: skip
 
 
@@ -318,6 +318,7 @@ class HolidayList:
     """The holiday closures in a year, or in some months of it."""
 
     year: int
+    """The year of ``date``."""
     """The year."""
     closures: tuple[Closure, ...]
     """Closures in date order."""
@@ -484,6 +485,53 @@ class Outline:
         return tuple(e for _, e in self.parts)
 
 
+@dataclass(frozen=True, slots=True)
+class FederalRegisterDocument:
+    """One document a source note cites: "CBP Dec. 14-09, 79 FR 46349, Aug. 8, 2014"."""
+
+    name: str
+    """"T.D. 77-241", "CBP Dec. 14-09"; empty for a notice cited by its Federal Register page alone."""
+    register: str
+    """Where the Federal Register printed it ("79 FR 46349")."""
+    date: str
+    """As the note writes it ("Aug. 8, 2014")."""
+    year: int
+
+
+@dataclass(frozen=True, slots=True)
+class SectionHistory:
+    """When a section of the regulation was issued and amended, as its source note cites the documents."""
+
+    section: str
+    """"19 CFR 101.5"."""
+    title: str
+    """"Preclearance offices in foreign countries"."""
+    documents: tuple[FederalRegisterDocument, ...]
+    """The document that issued the section's text, then the amendments, in the note's order (oldest first)."""
+    note: Evidence
+    """The source note, quoted."""
+    elsewhere: Evidence | None = None
+    """The editorial note that sends the reader to the List of CFR Sections Affected for later changes."""
+    after: int | None = None
+    """The year a yes/no question asks about ("amended since 2014?")."""
+
+    @property
+    def lead(self) -> str:
+        """Yes or No to "was it amended after YEAR?".
+
+        Empty when not asked, or when later changes are listed elsewhere (the note is then not the whole history).
+        """
+        years = [d.year for d in self.documents[1:]]
+        if self.after is None or self.elsewhere is not None or self.after in years:
+            return ""  # (amended in the year asked: "since" would say Yes, "after" No)
+        return "Yes" if any(y > self.after for y in years) else "No"
+
+    @property
+    def citations(self) -> tuple[Evidence, ...]:
+        """The notes it rests on."""
+        return (self.note,) if self.elsewhere is None else (self.note, self.elsewhere)
+
+
 Result = (
     PlaceFacts
     | PortLimits
@@ -506,6 +554,7 @@ Result = (
     | Snippet
     | Expansion
     | Outline
+    | SectionHistory
 )
 """Anything a tool returns."""
 

@@ -173,7 +173,15 @@ def _base(frame: Frame) -> Slots:
 
 def _runs(intent: str, slots: Slots, s: Situation) -> bool:
     needs = s.needs(intent)
-    return intent in s.intents and intent not in ABSTAIN_INTENTS and (not needs or _has(slots, needs))
+    if intent not in s.intents or intent in ABSTAIN_INTENTS or needs and not _has(slots, needs):
+        return False
+    return _asked_with(intent, s)
+
+
+def _asked_with(intent: str, s: Situation) -> bool:
+    """Whether the question holds one of the words its intent is asked with (any, when the intent names none)."""
+    cues = s.intents[intent].cues
+    return not cues or bool(stems(" ".join(cues)) & stems(s.ask.text))
 
 
 def _using_all(intent: str, slots: Slots, s: Situation) -> str:
@@ -560,6 +568,36 @@ def a_value_the_sources_never_give(d: Decision, s: Situation) -> Decision | None
     return d.via("a_value_the_sources_never_give", intent=ABSTAIN_INTENTS[0])
 
 
+def its_words_asked(d: Decision, s: Situation) -> Decision | None:
+    """A question that holds a word only one intent's questions use goes to that intent when it is nearly as likely.
+
+    "centers of excellence source note" reads more like a question about the Centers than like one about a
+    section's history; "source note" says which. Nearly as likely: within the follow margin (the user said what
+    they ask, as a question that names the article says where to look).
+    """
+    top, held = s.ask.intents[0][1], stems(s.ask.text)
+    for intent, score in s.ask.intents:
+        if score < top - s.follow_margin:
+            break
+        marks = s.intents[intent].marks if intent in s.intents else ()
+        if intent != d.intent and any(stems(m) <= held for m in marks) and _runs(intent, d.slots, s):
+            return d.via("its_words_asked", intent=intent)
+    return None
+
+
+def its_words_missing(d: Decision, s: Situation) -> Decision | None:
+    """A question that holds none of the words its intent is asked with goes to the next intent, or the passages.
+
+    "what terms does 19 CFR 101.1 define?" resembles "when was 19 CFR 101.5 last amended?" by its citation alone;
+    without a word like "amended" it does not ask a section's history.
+    """
+    if d.intent not in s.intents or _asked_with(d.intent, s):
+        return None
+    top = s.ask.intents[0][1]
+    near = (i for i, score in s.ask.intents if score >= top - s.margin and i != d.intent)
+    return d.via("its_words_missing", intent=next((i for i in near if _runs(i, d.slots, s)), PASSAGE))
+
+
 def nothing_needed_found(d: Decision, s: Situation) -> Decision | None:
     """A question whose tool still lacks what it needs goes to another intent, or to passage search.
 
@@ -656,6 +694,8 @@ BEFORE: tuple[Route, ...] = tuple(
         a_station_and_a_port,
         name_left_unused,
         kind_names_the_list,
+        its_words_asked,
+        its_words_missing,
         nothing_needed_found,
         a_person_is_asked,
     )  # fmt: skip

@@ -231,6 +231,8 @@ class _Sentence:
     kinds: frozenset[str]
     number: bool
     examples: bool
+    series: bool
+    """Whether it names three or more things in a row: a list written inline."""
     excepts: bool
     """Whether it says what is excepted from a rule."""
     official: bool
@@ -290,10 +292,13 @@ def _read_hit(corpus: Corpus, vocabulary: Vocabulary, ref: str, text: str) -> tu
         own = stems(cues.exception.sub(lambda m: m[0][: m.start(1) - m.start(0)], sentence), vocabulary)
         if items:
             own |= topic
+        series = not items and cues.series.search(sentence) is not None
+        if series:  # a sentence that names things in a row names kinds of them
+            own |= stems(" ".join(vocabulary.words("series_terms")), vocabulary)
         out.append(_Sentence(
             sentence, offset + s, offset + e, items, own, own | heading, _phrases(sentence),
             _pairs(sentence, vocabulary), _kinds_named(sentence, cues), _NUMBER.search(sentence) is not None,
-            cues.examples.search(sentence) is not None, cues.rule_exception.search(sentence) is not None,
+            cues.examples.search(sentence) is not None, series, cues.rule_exception.search(sentence) is not None,
             cues.official.search(sentence) is not None,
         ))  # fmt: skip
     cache[key] = tuple(out)
@@ -368,6 +373,14 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
     aside = set_aside(question, vocabulary)  # "what else goes in, besides the import data?": asks the rest
     keys = [k for k in keys if not k & aside] or keys
     kinds = _kinds_named(question, cues)
+    # "what kinds of places can be ports?": the things a series names are the kinds; none of them is a "place"
+    # (a sentence that says "types of ports" names the kinds asked for in "what kinds of ports are there?")
+    named_kinds = None
+    if category := cues.kinds_asked.search(lowered):
+        keys = [k for k in keys if _stem(category[1]) not in k] or keys
+        named_kinds = re.compile(
+            rf"\b(?:{vocabulary.pattern('series_terms')})\s+of\s+(?:the\s+)?{re.escape(_stem(category[1]))}", re.I
+        )
     # "we've imported for 8 months": of a list written case by case, the cases the asker says they are
     fits = case_fits(f"{context} {question}", corpus, vocabulary)
     in_quotes = _QUOTED.search(question)
@@ -403,6 +416,9 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
                 score += t("passages_weight_position")
             if items:  # the list is the answer to "what are the steps?", not to "can a vessel enter?"
                 score += t("passages_weight_list") if wants_list else -t("passages_weight_list") if polar else 0.0
+                score += t("passages_weight_phrase") if named_kinds and named_kinds.search(sentence) else 0.0
+            elif read.series and category:  # "what kinds of places can be ports?": "airports, seaports, or ..."
+                score += t("passages_weight_list")
             score -= t("passages_weight_summary") if passage.ref in summaries else 0.0
             score += t("passages_weight_section") if passage.ref in sections else 0.0
             shared = [g for g in quoted & read.phrases if common[g] <= rare and not _keyed(g, keys)]

@@ -9,6 +9,7 @@ returns None: the sources do not answer, and the answer says so.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import replace
 
 from pydantic import BaseModel, Field
@@ -20,7 +21,7 @@ from ._matching import _cues, _per_corpus, _words, asked_verb, key_terms, names_
 from ._positions import asked_position
 from ._records import Evidence
 from ._registry import Context, Request, Retrieved, tool
-from ._results import Definitions, Expansion, Outline, Snippet
+from ._results import Definitions, Expansion, FederalRegisterDocument, Outline, SectionHistory, Snippet
 from ._snippet import asks_overview, named_paragraphs, named_sections, paragraphs_under, snippet, step_lists
 
 __all__: list[str] = []  # tools register themselves in TOOLS
@@ -139,6 +140,60 @@ def search_passages(req: Request, ctx: Context) -> Snippet | Expansion | Outline
     sentences = [e.quote for e in found.sentences]
     lead = polar_lead(key_terms(req.text, vocabulary), sentences, vocabulary, asked_verb(req.text, vocabulary))
     return replace(found, lead=lead)
+
+
+@tool("section_history", _Query)
+def section_history(req: Request, ctx: Context) -> SectionHistory | None:
+    """When a section of Part 101 was issued and last amended: the documents its source note cites.
+
+    The section is the one the question names by number ("when was 101.5 last amended?"), else the one whose
+    paragraphs search finds for its words ("when was the preclearance list last changed?").
+    """
+    refs = named_paragraphs(req.text, ctx.corpus) or named_paragraphs(req.context, ctx.corpus)
+    numbered = [r.removeprefix("19 CFR ").split("(")[0] for r in refs if r != ctx.corpus.passages[0].ref]
+    # a section named by number, else by its title's words ("the definitions in part 101": 101.1), else the part
+    section = next(iter(numbered), "") or _titled(req.text, ctx.corpus, ctx.gazetteer.vocabulary)
+    section = section or ctx.corpus.passages[0].section * bool(refs)
+    if not section:
+        hits = ctx.retrieve(" ".join([req.text, req.context]).strip())
+        found = [ctx.corpus.passage(h.ref) for h in hits if not h.ref.startswith("Article: ")]
+        if not found:
+            return None
+        section = found[0].section
+    notes = {p.heading: p for p in ctx.corpus.notes if p.section == section}
+    note = notes.get("Source note")
+    if note is None:
+        return None  # 101.7 and 101.8 carry no source note in the text as captured
+    documents = tuple(FederalRegisterDocument(m["name"] or "", m["register"], m["date"], int(m["date"][-4:]))
+                      for m in _FR_CITE.finditer(note.text))  # fmt: skip
+    elsewhere = notes.get("Editorial note")
+    # "was 101.5 amended after 2014?": No, when the note is the whole history and lists nothing later
+    after = req.slots.years[0] if req.slots.polar and len(req.slots.years) == 1 else None
+    return SectionHistory(
+        f"19 CFR {section}", note.title, documents, Evidence(note.ref, note.text),
+        Evidence(elsewhere.ref, elsewhere.text) if elsewhere else None, after,
+    )  # fmt: skip
+
+
+def _titled(question: str, corpus: Corpus, vocabulary: Vocabulary) -> str:
+    """The section whose title shares the most words with the question ("the hours section": 101.6), or "".
+
+    Words in several titles ("Customs") say nothing; a tie says nothing either.
+    """
+    titles = {s.number: stems(s.title) for s in corpus.regulation.sections}
+    counts = Counter(w for t in titles.values() for w in t)
+    asked = stems(question) - stems(" ".join(vocabulary.grammar["stopwords"]))
+    shared = sorted(((len({w for w in t & asked if counts[w] == 1}), n) for n, t in titles.items()), reverse=True)
+    if not shared or shared[0][0] == 0 or len(shared) > 1 and shared[1][0] == shared[0][0]:
+        return ""
+    return shared[0][1]
+
+
+_FR_CITE = re.compile(
+    r"(?:(?P<name>(?:T\.D\.|CBP Dec\.|E\.O\.) [\d-]+), )?(?P<register>\d+ FR \d+), "
+    r"(?P<date>[A-Z][a-z]+\.? \d{1,2}, \d{4})"
+)
+"""One document of a source note: "T.D. 82-145, 47 FR 35478, Aug. 16, 1982" or "49 FR 44867, Nov. 9, 1984"."""
 
 
 _SHORT = 5

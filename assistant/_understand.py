@@ -37,6 +37,10 @@ _SEGMENTS = re.compile(rf"[,;:—–]|\s-\s|{_SENTENCES.pattern}")
 """The parts of a clause, any of which may open a yes/no question."""
 _FRAGMENT_WORDS = 6
 """A fragment this short after a dash ("— just the two cities?") goes on with the question before it."""
+_CITATION = re.compile(
+    r"\b(?:19\s+CFR\s+)?(?:(?:part|cfr)\s+101\b(?!\.\d)|101\.\d{1,2}(?:\s?\([a-z0-9]{1,4}\))*)", re.I
+)
+"""A paragraph of Part 101 cited by number ("19 CFR 101.6(a)", "part 101")."""
 _DASH = re.compile(r"\s[—–-]+$")
 """A question this short after a statement ("True?", "right?") asks about the statement."""
 _PLACEHOLDER = {"place": "PLACE", "state": "STATE", "country": "COUNTRY", "goods": "GOODS", "holiday": "HOLIDAY",
@@ -652,9 +656,11 @@ class Reader:
             offset, counted = self._relative_years[said[0].lower()]
             values.setdefault("years", []).append((year or today.year if counted else today.year) + offset)
             take(said.start(), said.end(), "YEAR")
+        # "19 CFR 101.6(a)" names a paragraph, not a quantity: read as written, as the phrasings write it
+        cited = [m.span() for m in _CITATION.finditer(clause)]
         for s, e, n in self.gazetteer.numbers_in(clause):  # the clause: "two business days", the term still there
-            if not "".join(blank[s:e]).strip():
-                continue  # inside a date or a name
+            if not "".join(blank[s:e]).strip() or any(a <= s and e <= b for a, b in cited):
+                continue  # inside a date, a name or a citation
             values.setdefault("numbers", []).append(n)
             take(s, e, "NUMBER")
         relative = None

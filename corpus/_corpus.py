@@ -77,8 +77,32 @@ class Corpus:
         return self.regulation.passages + self.article.passages
 
     @functools.cached_property
+    def notes(self) -> tuple[Passage, ...]:
+        """Each section's source note and editorial note.
+
+        Citable for when a section was issued and amended, but not searched (they say when, not what).
+        """
+        out = []
+        for s in self.regulation.sections:
+            texts = [("source note", note) for note in s.amendments]
+            texts += [("editorial note", s.editorial_note)] if s.editorial_note else []
+            out += [
+                Passage(
+                    ref=f"19 CFR {s.number} ({kind})",
+                    source="regulation",
+                    section=s.number,
+                    title=s.title,
+                    text=text,
+                    url=s.url,
+                    heading=kind.capitalize(),
+                )  # fmt: skip
+                for kind, text in texts
+            ]
+        return tuple(out)
+
+    @functools.cached_property
     def _by_ref(self) -> dict[str, Passage]:
-        return {p.ref: p for p in self.passages}
+        return {p.ref: p for p in (*self.passages, *self.notes)}
 
     def passage(self, ref: str) -> Passage:
         """The passage with this exact ref; UsageError if there is none."""

@@ -271,3 +271,22 @@ def test_one_fact_asked_twice_in_a_message_is_said_once(
     answer = _ask(bot, corpus, question)
     said = [s for s in answer.answer.split(". ") if "supervis" in s]
     assert len(said) == 1 and port in said[0], answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "ref", "named"),
+    [
+        # "Ports of entry can be airports, seaports, land border crossings, or even international mail facilities."
+        ("per the article, what sorts of facilities can serve as ports of entry?",
+         "Article: Definition of a Port of Entry", ["airports", "seaports", "land border crossings"]),
+        # the lead-in that names the kinds asked for ("the main types of ports of entry") keeps its list
+        ("what types of ports of entry does the article describe", "Article: Types of Ports of Entry in the US",
+         ["Airports", "Seaports", "International Mail Facilities"]),
+    ],
+)  # fmt: skip
+def test_kinds_asked_for_are_what_a_sentence_names_in_a_row(
+    bot: Assistant, corpus: Corpus, question: str, ref: str, named: list[str]
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert ref in _refs(answer), answer.answer
+    assert all(n in answer.answer for n in named), answer.answer

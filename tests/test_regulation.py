@@ -130,3 +130,17 @@ def test_tables_stay_inside_their_paragraph(corpus: Corpus) -> None:
     assert "CaliforniaLos Angeles." in corpus.passage("19 CFR 101.3(b)(2)").text
     assert "LancasterNoyes." in corpus.passage("19 CFR 101.4(c)(2)").text
     assert "IrelandDublin." in corpus.passage("19 CFR 101.5").text
+
+
+def test_every_printed_source_note_is_citable_but_not_searched(corpus: Corpus, regulation_lines: list[str]) -> None:
+    # "[T.D. 77-241, 42 FR 54937, Oct. 12, 1977, as amended by ...]" closes a section: when, not what
+    section, printed = "", {}
+    for line in regulation_lines:
+        if line.startswith("§ "):
+            section = line.split()[1]
+        elif line.startswith("[") and " FR " in line:
+            printed[section] = line[1 : line.index("]")]
+    assert set(printed) == set(SECTIONS) - {"101.7", "101.8"}  # the two sections print no note
+    for number, note in printed.items():
+        assert corpus.passage(f"19 CFR {number} (source note)").text == note
+    assert not {p.ref for p in corpus.notes} & {p.ref for p in corpus.passages}

@@ -52,6 +52,8 @@ ROUTES: dict[str, tuple[str, list[dict[str, str]]]] = {
         "how long is the line for trucks there today?",
         _after("Is Sweetgrass a port of entry?", "Yes, Sweetgrass is a port of entry in Montana."),
     ),
+    "its_words_asked": ("preclearance offices, the source note please", []),
+    "its_words_missing": ("who set up most of the ports in the 101.3 list?", []),
     "passage_found_nothing": (
         "are customs offices closed on lincoln's birthday in illinois (feb 12 2027)? it is a state holiday", []
     ),
@@ -249,6 +251,18 @@ def test_passage_adds_the_article_sentence_about_the_place(bot: Assistant) -> No
 def test_answer_misses_the_question_abstains(bot: Assistant) -> None:
     answer = _ask(bot, "answer_misses_the_question")
     _abstains(answer)  # neither source gives wait times
+
+
+def test_its_words_asked_takes_the_history_over_the_table(bot: Assistant) -> None:
+    answer = _ask(bot, "its_words_asked")
+    # reads most like a preclearance question, but "source note" is asked only of a section's history
+    assert _refs(answer) == {"19 CFR 101.5 (source note)"} and "CBP Dec. 14-09" in answer.answer, answer.answer
+
+
+def test_its_words_missing_keeps_a_citation_from_asking_for_history(bot: Assistant) -> None:
+    answer = _ask(bot, "its_words_missing")
+    # the question resembles "when was 19 CFR 101.5 last amended?" by its citation, but asks who set the ports up
+    assert "source note" not in answer.answer and any(r.startswith("19 CFR 101.3") for r in _refs(answer))
 
 
 def test_passage_found_nothing_answers_from_the_holiday_tables(bot: Assistant) -> None:

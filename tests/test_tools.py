@@ -98,6 +98,8 @@ CASES: dict[str, tuple[str, str, list[str], str]] = {
     "definition": ("What is the definition of a service port?", "",
                    ["full range of cargo processing functions, including inspections, entry, collections, and verification"],
                    "19 CFR 101.1 (Service port)"),
+    "section_history": ("When was 19 CFR 101.6 last amended?", "", ["CBP Dec. 08-25", "T.D. 77-241"],
+                        "19 CFR 101.6 (source note)"),
     "search_passages": ("what does the customs seal look like?", "",
                         ["“Treasury” at the top", "“U.S. Customs Service” at the bottom"], "19 CFR 101.7(a)"),
 }  # fmt: skip
