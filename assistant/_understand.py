@@ -825,19 +825,28 @@ class Reader:
         runs: list[list[re.Match[str]]] = []
         capitals: set[int] = set()  # starts of words written with a capital that does not just open a sentence
         run: list[re.Match[str]] = []
-        for m in words:
+        opened = False  # the word before opens a name with this short one
+        for i, m in enumerate(words):
             word = m[0].strip(".'")
             plain = re.sub(r"'s$", "", word.lower())  # "which one's the service port": "one" is no name
+            # "santa fe", "la paz": a word followed by a short one that is no stopword opens a name
+            # (not "employee's ID", not "yuma az": an acronym or a state's code is no part of a name)
+            nxt = words[i + 1][0].strip(".'") if i + 1 < len(words) and words[i + 1].start() == m.end() + 1 else ""
+            then = nxt.lower()
+            short = len(then) == 2 and then not in stop and not nxt.isupper()
+            opens = short and then.upper() not in self.gazetteer.codes and plain == word.lower() and plain not in stop
+            opens = opens and len(plain) >= 3
+            continues, opened = opened, opens
             first = not clause[: m.start()].strip(" ,-—–") or clause[: m.start()].rstrip()[-1:] in ".?!:"
             capital = (word[:1].isupper() and not word.isupper() and not first and plain not in stop
                        and plain not in self._asked_words and plain not in self.gazetteer.source_words)  # fmt: skip
             if word[:1].isupper() and not first:
                 capitals.add(m.start())
             outside = plain in self._outside_words  # "is tijuana a us port?": a place the article names, unlisted
-            if run and len(plain) < 3 and word[:1].isupper() and not word.isupper():
-                run.append(m)  # "Santa Fe": a short capitalised word goes on with the name before it
+            if run and len(plain) < 3 and not word.isupper() and (word[:1].isupper() or continues):
+                run.append(m)  # "Santa Fe", "santa fe": a short word goes on with the name before it
                 continue
-            if (
+            if not opens and (
                 len(plain) < 3
                 or plain in stop
                 or word.isupper()

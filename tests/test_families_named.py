@@ -512,3 +512,15 @@ def test_hours_outside_the_office_are_not_the_same(bot: Assistant, corpus: Corpu
     # 101.6(e): services outside a CBP office from 8 a.m.; 101.6: offices open at 8:30 a.m.
     answer = _ask(bot, corpus, question)
     assert answer.answer.startswith("No.") and "8 a.m." in answer.answer and "8:30 a.m." in answer.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [("is santa fe nm a port of entry?", "Santa Fe"), ("is lac du flambeau a port of entry", "Lac Du Flambeau")],
+)
+def test_a_name_typed_lower_case_with_a_short_word_in_it_is_one_name(
+    bot: Assistant, corpus: Corpus, question: str, name: str
+) -> None:
+    # neither is in 19 CFR 101.3(b)(1); "santa" alone opens "Santa Teresa", "fe" and "du" were read as no words
+    answer = _ask(bot, corpus, question)
+    assert answer.answer.startswith(f"No. {name} is not listed"), answer.answer
