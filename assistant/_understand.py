@@ -354,10 +354,15 @@ class Reader:
                 asked = self._question.match(self._fillers.sub("", lead))
                 if (
                     comma is not None
-                    and (not asked or self._wh_word.match(lead) and self._polar_subject.match(text, comma.end()))
+                    and (
+                        not asked
+                        or self._wh_word.match(lead)
+                        and (self._polar_subject.match(text, comma.end()) or self._wh_word.match(text, comma.end()))
+                    )
                     and not (self._absence.match(lead))
                 ):  # "in the absence of a regulation, how is ...": the condition is part of the question;
-                    # "what hours is it open, is it open this thursday": a question, then another
+                    # "what hours is it open, is it open this thursday", "what is NCAP, how far ahead is a test
+                    # announced": a question, then another
                     pieces.append((cut, comma.start()))
                     cut = comma.end()
                 pieces.append((cut, stop))

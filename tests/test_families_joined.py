@@ -56,3 +56,18 @@ def test_hard_asks_what_the_article_calls_a_challenge(bot: Assistant, corpus: Co
     answer = _ask(bot, corpus, "what does the article say is hard about new technology")
     assert "Technological Integration" in answer.answer
     assert refs(answer) == {"Article: Challenges and Issues Facing Ports of Entry"}
+
+
+@pytest.mark.parametrize(
+    ("question", "cited"),
+    [
+        ("what's a service port, which ones are in texas", {"19 CFR 101.1 (Service port)", "19 CFR 101.3(b)(2)"}),
+        ("what is a customs station, who supervises the one at hyder",
+         {"19 CFR 101.1 (Customs station)", "19 CFR 101.4(c)(2)"}),
+    ],
+)  # fmt: skip
+def test_a_question_then_another_after_a_comma_are_both_answered(
+    bot: Assistant, corpus: Corpus, question: str, cited: set[str]
+) -> None:
+    answer = _ask(bot, corpus, question)
+    assert cited <= refs(answer), answer.answer
