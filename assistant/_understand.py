@@ -547,7 +547,10 @@ class Reader:
             # question alone matches no intent well); read the two as one
             joined = None if previous is None else self._slots(text, previous[0], end, mentions, dates, today, year)
             begin = start if previous is None else previous[0]
-            always = joined is not None and bool(slots.anaphora and not own_names
+            # "appealing a center assignment: what import data does a new importer send?": what a colon opens is asked
+            # about what goes before it
+            framed = previous is not None and text[previous[0] : start].rstrip().endswith(":")
+            always = joined is not None and bool(framed or slots.anaphora and not own_names
                                                  or topic is not None and placeless and not plans
                                                  or topic is not None and slots.anaphora and weighs)  # fmt: skip
             # "newport vt - supervising port and where does mail go"; but in "grand forks station - which port

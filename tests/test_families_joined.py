@@ -71,3 +71,9 @@ def test_a_question_then_another_after_a_comma_are_both_answered(
 ) -> None:
     answer = _ask(bot, corpus, question)
     assert cited <= refs(answer), answer.answer
+
+
+def test_what_a_colon_opens_is_asked_about_what_goes_before_it(bot: Assistant, corpus: Corpus) -> None:
+    # alone, "what import data does a new importer provide" reads nearly as much like a definition question
+    answer = _ask(bot, corpus, "challenging our center: what import data does a new importer provide")
+    assert refs(answer) == {"19 CFR 101.10(c)(5)(i)"} and "projected importations" in answer.answer, answer.answer
