@@ -382,7 +382,8 @@ def snippet(question: str, hits: list[Retrieved], corpus: Corpus, vocabulary: Vo
             rf"\b(?:{vocabulary.pattern('series_terms')})\s+of\s+(?:the\s+)?{re.escape(_stem(category[1]))}", re.I
         )
     # "we've imported for 8 months": of a list written case by case, the cases the asker says they are
-    fits = case_fits(f"{context} {question}", corpus, vocabulary)
+    # (the question's own case first: "what about one with 3 years of history?" after "a brand new importer?")
+    fits = case_fits(question, corpus, vocabulary) or case_fits(f"{context} {question}", corpus, vocabulary)
     in_quotes = _QUOTED.search(question)
     if in_quotes and (inside := key_terms(in_quotes[1], vocabulary)):
         # "got flagged for 'secondary inspection' last time, what is that": the quoted words are what is asked;

@@ -150,3 +150,12 @@ def test_a_yes_no_question_after_a_condition_gets_yes_or_no(bot: Assistant, corp
     # 101.1: "The terms Customs or U.S. Customs Service mean U.S. Customs and Border Protection"
     answer = _ask(bot, corpus, "if a rule says customs does it mean cbp")
     assert answer.answer.startswith("Yes.") and "19 CFR 101.1 (Customs or U.S. Customs Service)" in refs(answer)
+
+
+def test_a_follow_up_with_its_own_case_gets_that_case_only(bot: Assistant, corpus: Corpus) -> None:
+    # 101.10(c)(5): (i) new importers, (ii) less than a year of history, (iii) more than a year; the second question
+    # states its own case, so the first one's is not said again as part of the whole list
+    answer = _ask(bot, corpus, "appealing our center: what import data does a new importer send, "
+                               "and what about one with 2 years of history?")  # fmt: skip
+    assert {c.ref for c in answer.citations} == {"19 CFR 101.10(c)(5)(i)", "19 CFR 101.10(c)(5)(iii)"}, answer.answer
+    assert answer.answer.count("during the current year") == 1, answer.answer
