@@ -153,7 +153,8 @@ def section_history(req: Request, ctx: Context) -> SectionHistory | None:
     numbered = [r.removeprefix("19 CFR ").split("(")[0] for r in refs if r != ctx.corpus.passages[0].ref]
     # a section named by number, else by its title's words ("the definitions in part 101": 101.1), else the part
     section = next(iter(numbered), "") or _titled(req.text, ctx.corpus, ctx.gazetteer.vocabulary)
-    section = section or ctx.corpus.passages[0].section * bool(refs)
+    if not section and refs:  # "when was part 101 first issued?": the part's first section, its scope
+        section = ctx.corpus.passages[0].section
     if not section:
         hits = ctx.retrieve(" ".join([req.text, req.context]).strip())
         found = [ctx.corpus.passage(h.ref) for h in hits if not h.ref.startswith("Article: ")]
