@@ -318,7 +318,6 @@ class HolidayList:
     """The holiday closures in a year, or in some months of it."""
 
     year: int
-    """The year of ``date``."""
     """The year."""
     closures: tuple[Closure, ...]
     """Closures in date order."""
@@ -496,6 +495,7 @@ class FederalRegisterDocument:
     date: str
     """As the note writes it ("Aug. 8, 2014")."""
     year: int
+    """The year of ``date``."""
 
 
 @dataclass(frozen=True, slots=True)

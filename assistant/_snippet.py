@@ -38,6 +38,7 @@ from ._positions import asked_position, item_at, named_item, without_position
 from ._records import Evidence
 from ._registry import Retrieved
 from ._results import Snippet
+from ._understand import PARAGRAPH_CITED, PART_CITED
 
 __all__ = ["asks_overview", "named_paragraphs", "named_sections", "paragraphs_under", "snippet", "step_lists"]
 
@@ -114,18 +115,14 @@ def named_sections(question: str, vocabulary: Vocabulary, corpus: Corpus) -> tup
     return tuple(dict.fromkeys([*named, *under]))
 
 
-_REFERENCE = re.compile(r"\b101\.(\d{1,2})((?:\s?\([a-z0-9]{1,4}\))*)", re.I)
-_PART = re.compile(r"\b(?:part|cfr)\s+101\b(?!\.\d)", re.I)
-
-
 def named_paragraphs(text: str, corpus: Corpus) -> tuple[str, ...]:
     """The regulation's sections or paragraphs ``text`` names by number ("101.6(a)", "section 101.2"), as refs.
 
     "Part 101" on its own names the part, whose scope 101.0 states.
     """
-    refs = [f"19 CFR 101.{m[1]}{''.join(m[2].split()).lower()}" for m in _REFERENCE.finditer(text)]
+    refs = [f"19 CFR 101.{m[1]}{''.join(m[2].split()).lower()}" for m in PARAGRAPH_CITED.finditer(text)]
     refs = [r for r in refs if paragraphs_under(r, corpus)]
-    if not refs and _PART.search(text):
+    if not refs and PART_CITED.search(text):
         refs = [next(p.ref for p in corpus.passages if p.source == "regulation")]
     return tuple(dict.fromkeys(refs))
 
@@ -137,7 +134,7 @@ def paragraphs_under(ref: str, corpus: Corpus) -> list[Passage]:
 
 def asks_overview(text: str, vocabulary: Vocabulary) -> bool:
     """Whether ``text`` asks only what a paragraph it names is about ("what's 101.2 about?", "summarize 101.6")."""
-    rest = _REFERENCE.sub(" ", _PART.sub(" ", text))
+    rest = PARAGRAPH_CITED.sub(" ", PART_CITED.sub(" ", text))
     for cue in sorted(vocabulary.words("overview_cues"), key=len, reverse=True):
         rest = re.sub(rf"(?<!\w){re.escape(cue)}(?!\w)", " ", rest, flags=re.I)
     return not key_terms(rest, vocabulary)

@@ -24,7 +24,7 @@ from ._dates import DateMention, dangling, short_weekday_dot, week_of
 from ._gazetteer import DayName, Gazetteer, Mention, Place
 from ._intents import IntentClassifier
 
-__all__ = ["Ask", "Reader", "Slots"]
+__all__ = ["PARAGRAPH_CITED", "PART_CITED", "Ask", "Reader", "Slots"]
 
 _SENTENCE = re.compile(
     r"(?<!\b[A-Z])(?<!\bSt)(?<!\bSte)(?<!\bFt)(?<!\bMt)(?<!\bJr)(?<!\bJan)(?<!\bFeb)(?<!\bMar)(?<!\bApr)(?<!\bJun)"
@@ -37,10 +37,12 @@ _SEGMENTS = re.compile(rf"[,;:—–]|\s-\s|{_SENTENCES.pattern}")
 """The parts of a clause, any of which may open a yes/no question."""
 _FRAGMENT_WORDS = 6
 """A fragment this short after a dash ("— just the two cities?") goes on with the question before it."""
-_CITATION = re.compile(
-    r"\b(?:19\s+CFR\s+)?(?:(?:part|cfr)\s+101\b(?!\.\d)|101\.\d{1,2}(?:\s?\([a-z0-9]{1,4}\))*)", re.I
-)
-"""A paragraph of Part 101 cited by number ("19 CFR 101.6(a)", "part 101")."""
+PARAGRAPH_CITED = re.compile(r"\b101\.(\d{1,2})((?:\s?\([a-z0-9]{1,4}\))*)", re.I)
+"""A section or paragraph of Part 101 named by number ("101.6(a)": the section's number and its markers)."""
+PART_CITED = re.compile(r"\b(?:part|cfr)\s+101\b(?!\.\d)", re.I)
+"""Part 101 named as a whole ("part 101", "19 CFR 101")."""
+_CITATION = re.compile(rf"\b(?:19\s+CFR\s+)?(?:{PART_CITED.pattern}|{PARAGRAPH_CITED.pattern})", re.I)
+"""A citation as a question writes it ("19 CFR 101.6(a)", "part 101"), to be read as written, not as numbers."""
 _DASH = re.compile(r"\s[—–-]+$")
 """A question this short after a statement ("True?", "right?") asks about the statement."""
 _PLACEHOLDER = {"place": "PLACE", "state": "STATE", "country": "COUNTRY", "goods": "GOODS", "holiday": "HOLIDAY",

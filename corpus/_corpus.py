@@ -95,7 +95,7 @@ class Corpus:
                     text=text,
                     url=s.url,
                     heading=kind.capitalize(),
-                )  # fmt: skip
+                )
                 for kind, text in texts
             ]
         return tuple(out)
